@@ -1,0 +1,28 @@
+"""Shared fixtures: paths to the example study and the shared corpus."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE_STUDY = ROOT / "studies" / "account-management-effectiveness"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+
+
+@pytest.fixture
+def example_study(tmp_path: Path) -> Path:
+    """A writable copy of the example study."""
+    target = tmp_path / EXAMPLE_STUDY.name
+    shutil.copytree(EXAMPLE_STUDY, target)
+    return target
+
+
+@pytest.fixture
+def corpus() -> Path:
+    if not CORPUS.is_dir():
+        pytest.skip(f"shared corpus not found at {CORPUS}")
+    return CORPUS
