@@ -1,0 +1,65 @@
+"""The one place spaCy is loaded, lazily.
+
+With no trained model installed the pipeline is ``spacy.blank("en")`` with a
+sentencizer and lookup lemmas from spacy-lookups-data; rules (Matcher,
+PhraseMatcher) do the rest. When ``en_core_web_sm`` (or the model named) is
+installed, it is used for its parser, noun chunks and named entities.
+Nothing outside this module imports spacy at module level.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+log = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm"
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """A loaded spaCy pipeline and what it can do."""
+
+    nlp: Any  # spacy.language.Language; typed loosely to keep spaCy lazy
+    name: str  # "blank-en" or the trained package name and version
+    trained: bool  # has a parser, noun chunks and entities
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None, *, blank: bool = False) -> Pipeline:
+    """The trained ``model`` when installed (default en_core_web_sm), else blank.
+
+    ``blank=True`` forces the rule-only pipeline (the tests use it). Asking
+    for a named ``model`` that is not installed falls back to blank and logs
+    why; callers print ``Pipeline.name`` so the researcher sees which ran.
+    """
+    import spacy
+
+    if not blank:
+        name = model or DEFAULT_MODEL
+        try:
+            nlp = spacy.load(name)
+        except OSError:
+            log.debug("spaCy model %s is not installed; using blank English", name)
+        else:
+            version = nlp.meta.get("version", "")
+            return Pipeline(nlp=nlp, name=f"{name}-{version}".rstrip("-"), trained=True)
+
+    return Pipeline(nlp=_blank_english(), name="blank-en", trained=False)
+
+
+def _blank_english() -> Any:
+    import spacy
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    try:
+        nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+        nlp.initialize()
+    except (ValueError, OSError, ImportError) as exc:  # lookups data missing
+        log.debug("lookup lemmatizer unavailable (%s); lemmas equal lower text", exc)
+        nlp.remove_pipe("lemmatizer")
+    return nlp
