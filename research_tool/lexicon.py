@@ -1,0 +1,252 @@
+"""Cue words and phrases, by what they signal. Matched on lemmas.
+
+Weights: 3 a clear cue, 2 a usual one, 1 a hint. Phrases are written as a
+person says them; ``cues.TermMatcher`` lemmatises them before matching.
+"""
+
+from __future__ import annotations
+
+
+def terms(text: str) -> list[str]:
+    """A comma-separated list of phrases, one list."""
+    return [t.strip() for t in text.split(",") if t.strip()]
+
+
+# Insight types -----------------------------------------------------------
+
+PAIN_POINT = {
+    3: terms(
+        """
+    frustrate, frustrating, frustration, annoying, annoy, hate, nightmare,
+    painful, pain, drive me crazy, headache, struggle, killing me, terrible,
+    awful, fall through the cracks, blindside, caught off guard,
+    no visibility, no way to, have no idea, had no idea, waste, wasted,
+    drowning, mess, stressful, scramble, scrambling, embarrassing,
+    embarrassed
+    """
+    ),
+    2: terms(
+        """
+    problem, issue, hard, difficult, tedious, slow, broken, fail, stuck,
+    confusing, take forever, take hours, too long, too many, can't find,
+    couldn't find, didn't know, don't know, stress, worry, worried,
+    by the time, too late, surprise, blind, miss, missed, lost, painful,
+    chase, chasing, nobody told, no one told, never know, hours, invisible
+    """
+    ),
+    1: terms(
+        """
+    manual, manually, again, late, only find out, find out
+    """
+    ),
+}
+
+NEED = {
+    3: terms(
+        """
+    need, require, essential, necessary, can't live without,
+    should be able to, have got to, non-negotiable, must have
+    """
+    ),
+    2: terms(
+        """
+    have to, has to, must, got to, gotta, critical, important that,
+    depend on, rely on, the key is
+    """
+    ),
+    1: terms(
+        """
+    should, supposed to
+    """
+    ),
+}
+
+DESIRE = {
+    3: terms(
+        """
+    wish, would love, I'd love, would be nice, would be great,
+    would be helpful, would help, would be amazing, if only, ideally,
+    magic wand, dream, if I could, if we could, if there was, if there were,
+    would want, I'd want, love to have, it'd be nice, it'd be great,
+    would make my life
+    """
+    ),
+    2: terms(
+        """
+    want, hope, prefer, would like, I'd like, could just, rather
+    """
+    ),
+    1: terms(
+        """
+    be able to, someday, would
+    """
+    ),
+}
+
+BEHAVIOR = {
+    3: terms(
+        """
+    usually, typically, normally, first thing, every morning, every day,
+    every week, every Monday, every Friday, I tend to, my routine,
+    most mornings, each week, each morning
+    """
+    ),
+    2: terms(
+        """
+    every, each, daily, weekly, monthly, quarterly, always, often, routine,
+    habit, once a, twice a, most of the time, tend to, start by, start with,
+    go through, log into, log in, then I, Monday, morning
+    """
+    ),
+    1: terms(
+        """
+    check, open, look at, pull, review, update, go into, sometimes, Friday,
+    afternoon, week, meeting
+    """
+    ),
+}
+
+WORKAROUND = {
+    3: terms(
+        """
+    workaround, work around, copy and paste, copy-paste, hack, sticky note,
+    my own spreadsheet, my own, on the side, cobble together, piece together,
+    stitch together, cheat sheet, side spreadsheet, keep a list, keep my own,
+    built a, build my own, set a reminder, end up, ended up
+    """
+    ),
+    2: terms(
+        """
+    spreadsheet, export, paste, manually, instead, keep track, track it,
+    screenshot, reminder, macro, bookmark, Excel, Google Sheets, notebook,
+    just ask, ping, DM, text them, write it down, personal, checklist
+    """
+    ),
+    1: terms(
+        """
+    copy, template, script, so I just, I just
+    """
+    ),
+}
+
+MOTIVATION = {
+    3: terms(
+        """
+    so that, the reason, in order to, care about, so I can, so we can,
+    want to make sure, the point is, what matters, the whole point,
+    at the end of the day
+    """
+    ),
+    2: terms(
+        """
+    because, reason, matter, important, goal, make sure, that way, priority,
+    trust, protect, credibility, renewal
+    """
+    ),
+    1: terms(
+        """
+    why, value, worth
+    """
+    ),
+}
+
+TYPE_CUES: dict[str, dict[int, list[str]]] = {
+    "pain-point": PAIN_POINT,
+    "need": NEED,
+    "desire": DESIRE,
+    "behavior": BEHAVIOR,
+    "workaround": WORKAROUND,
+    "motivation": MOTIVATION,
+}
+
+# When two types score the same, the more specific one wins.
+TYPE_PRIORITY = ("workaround", "desire", "need", "pain-point", "motivation", "behavior")
+
+# Stance ------------------------------------------------------------------
+
+NEGATION = terms(
+    """
+    not, n't, never, no, none, nobody, nothing, neither, nor, hardly, rarely,
+    barely, without, no one
+    """
+)
+CONTRAST = terms(
+    """
+    but, though, although, however, actually, instead, rather
+    """
+)
+CONTRADICTION = terms(
+    """
+    not really, not true, not the case, the opposite, disagree, that's wrong,
+    doesn't matter, don't think so, wouldn't say, not necessarily,
+    not at all, not much, not a problem, not an issue, not that bad, fine,
+    pretty good, works well, no problem, never an issue, doesn't really,
+    don't really, honestly not
+    """
+)
+# Hypothesis words that already carry a negative sense: a negated match then
+# agrees with the hypothesis instead of contradicting it.
+NEGATIVE_SENSE = terms(
+    """
+    lack, invisible, gap, fail, miss, without, not, no, never, until,
+    fragment, disproportionate, too many, manual, hidden
+    """
+)
+
+# Observations ------------------------------------------------------------
+
+FREQUENCY = terms(
+    """
+    every day, every week, every month, every morning, every Monday,
+    every Friday, daily, weekly, monthly, quarterly, once a week,
+    twice a week, once a month, always, usually, often, never, sometimes,
+    rarely, each week, each month, every quarter, hourly, a couple of times,
+    first thing, all the time, constantly
+    """
+)
+EMOTION = terms(
+    """
+    frustrate, frustrating, annoying, hate, love, stress, stressful, worry,
+    worried, anxious, nervous, scared, afraid, panic, relief, relieved,
+    happy, glad, excited, upset, angry, mad, embarrassed, embarrassing,
+    overwhelmed, tired, exhausting, confident, proud, surprised,
+    disappointed, nightmare, painful
+    """
+)
+NEGATIVE_EMOTION = terms(
+    """
+    frustrate, frustrating, annoying, hate, stress, stressful, worry,
+    worried, anxious, nervous, scared, afraid, panic, upset, angry, mad,
+    embarrassed, embarrassing, overwhelmed, tired, exhausting, disappointed,
+    nightmare, painful
+    """
+)
+TOOLS = terms(
+    """
+    Salesforce, Gainsight, Jira, Zendesk, Tableau, Slack, Excel,
+    Google Sheets, Google Docs, Looker, Zoom, Outlook, Teams, HubSpot,
+    Confluence, Notion, Asana, Trello, ChurnZero, Power BI, PowerPoint,
+    Gmail, SharePoint, Intercom, Mixpanel, Amplitude, spreadsheet, email,
+    dashboard, CRM, calendar, Word, GitHub, Figma, Miro, Airtable,
+    Smartsheet, ServiceNow
+    """
+)
+TRIGGER = terms(
+    """
+    when, first noticed, realized, started, got a call, got an email,
+    kicked off, it began, the first sign, first signal, heard, found out,
+    noticed
+    """
+)
+OUTCOME = terms(
+    """
+    ended up, in the end, eventually, finally, result, so we, turned out,
+    churned, renewed, lost the, saved, fixed, escalated, resolved
+    """
+)
+PAST_TIME = terms(
+    """
+    last, yesterday, ago, last week, last month, last time, this morning,
+    once, when I, back in, that day
+    """
+)

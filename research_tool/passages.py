@@ -1,0 +1,122 @@
+"""Participant speech cut into passages (sentences), parsed once.
+
+A passage is one sentence of one participant turn, never crossing a line
+break, so that its text is an exact, single-line substring of the turn.
+Every token's ``norm_`` is set to its lower-case lemma, the key that the
+cue, topic and evidence matchers compare on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from research_tool.model import Transcript, Turn
+
+_ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
+_MIN_WORDS = 3
+
+Keyer = Callable[[Any], str]
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One sentence of a participant turn, with its span in the turn's text."""
+
+    index: int  # position among all passages of the transcript
+    turn: Turn
+    start: int  # character offsets into ``turn.text``
+    end: int
+    span: Any  # the spaCy Span of the sentence
+
+    @property
+    def text(self) -> str:
+        return self.turn.text[self.start : self.end]
+
+    @property
+    def at(self) -> float | None:
+        return self.turn.start
+
+    @property
+    def keys(self) -> list[str]:
+        """The lemma keys of the passage's words."""
+        return [t.norm_ for t in self.span if not t.is_punct and not t.is_space]
+
+
+def speaking_turns(transcript: Transcript) -> list[Turn]:
+    """The participant's turns; every non-interviewer turn when none is marked."""
+    turns = [t for t in transcript.turns if t.role == "participant"]
+    if not turns:
+        turns = [t for t in transcript.turns if t.role != "interviewer"]
+    return [t for t in turns if t.text.strip()]
+
+
+def lemma_keyer(nlp: Any) -> Keyer:
+    """A function token -> lower-case lemma, even for capitalised words."""
+    table: Any = {}
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_lookup"):
+            table = lookups.get_table("lemma_lookup")
+
+    def key(token: Any) -> str:
+        text = token.text
+        if _ACRONYM_PLURAL.match(text):
+            return str(text[:-1].lower())
+        lemma = token.lemma_ or text
+        if lemma == text and text != text.lower():
+            return str(table.get(text.lower(), text.lower()))
+        return str(lemma.lower())
+
+    return key
+
+
+def set_keys(docs: Iterable[Any], key: Keyer) -> None:
+    """Store every token's lemma key in ``token.norm_``."""
+    for doc in docs:
+        for token in doc:
+            token.norm_ = key(token)
+
+
+def parse_texts(nlp: Any, texts: Sequence[str]) -> list[Any]:
+    """Docs for ``texts``, keyed, in one ``nlp.pipe`` pass."""
+    docs = list(nlp.pipe(texts))
+    set_keys(docs, lemma_keyer(nlp))
+    return docs
+
+
+def passages(transcript: Transcript, nlp: Any) -> list[Passage]:
+    """Every sentence the participant spoke, in order."""
+    turns = speaking_turns(transcript)
+    docs = parse_texts(nlp, [turn.text for turn in turns])
+
+    found: list[Passage] = []
+    for turn, doc in zip(turns, docs, strict=True):
+        for sentence in doc.sents:
+            for start, end in _line_pieces(
+                turn.text, sentence.start_char, sentence.end_char
+            ):
+                span = doc.char_span(start, end, alignment_mode="expand")
+                if span is None or _word_count(span) < _MIN_WORDS:
+                    continue
+                found.append(Passage(len(found), turn, start, end, span))
+    return found
+
+
+def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split ``text[start:end]`` at line breaks, trimming whitespace."""
+    pieces = []
+    offset = start
+    for line in text[start:end].split("\n"):
+        left = offset + len(line) - len(line.lstrip())
+        right = offset + len(line.rstrip())
+        if right > left:
+            pieces.append((left, right))
+        offset += len(line) + 1
+    return pieces
+
+
+def _word_count(span: Any) -> int:
+    return sum(1 for t in span if t.is_alpha)
