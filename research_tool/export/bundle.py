@@ -1,0 +1,99 @@
+"""A study gathered for export: plan, snapshots and redacted source texts.
+
+The exporters are pure functions of a ``StudyBundle``, so they can be tested
+on objects built by hand; ``load_bundle`` is the one place that reads files.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from research_tool.model import Plan, Snapshot
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """A redacted transcript as exported: its file name and LF-only text."""
+
+    name: str
+    text: str
+
+
+@dataclass
+class StudyBundle:
+    name: str
+    root: Path
+    plan: Plan | None
+    snapshots: list[Snapshot]
+    sources: dict[Path, SourceText] = field(default_factory=dict)  # by snapshot
+    rollup: Any = None
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the study folder, with forward slashes."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.name
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF, so every program counts offsets alike."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_bundle(
+    path: Path, *, pipeline: Any = None, with_sources: bool = True
+) -> StudyBundle:
+    """Load the study at ``path`` with each snapshot's redacted transcript.
+
+    A snapshot whose transcript is absent simply has no entry in ``sources``.
+    """
+    from research_tool import studies
+
+    loaded = studies.load_study(path)
+    study = loaded.study
+    bundle = StudyBundle(
+        name=study.root.name,
+        root=study.root,
+        plan=loaded.plan,
+        snapshots=sorted(loaded.snapshots, key=lambda snapshot: snapshot.path),
+        rollup=_rollup(loaded),
+    )
+
+    if with_sources:
+        for snapshot in bundle.snapshots:
+            source = _source_text(study, snapshot, pipeline)
+            if source is not None:
+                bundle.sources[snapshot.path] = source
+    return bundle
+
+
+def _source_text(study: Any, snapshot: Snapshot, pipeline: Any) -> SourceText | None:
+    from research_tool import redaction, studies, transcripts
+
+    transcript_path = studies.source_transcript_path(study, snapshot)
+    if transcript_path is None or not transcript_path.is_file():
+        log.debug("no transcript for %s", snapshot.path)
+        return None
+
+    transcript = transcripts.read_transcript(transcript_path)
+    redacted = redaction.redact_for_study(
+        transcript, study, snapshot.participant_id, pipeline=pipeline
+    )
+    text = normalise_newlines(redacted.transcript.text)
+    return SourceText(name=transcript_path.name, text=text)
+
+
+def _rollup(loaded: Any) -> Any:
+    """The study's roll-up as plain data, when the rollup module offers one."""
+    try:
+        from research_tool import rollup  # type: ignore[attr-defined]
+    except ImportError:
+        return None
+    build = getattr(rollup, "rollup_data", None)
+    return build(loaded) if callable(build) else None

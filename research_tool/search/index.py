@@ -1,0 +1,164 @@
+"""Keeping the search index in step with the snapshot files.
+
+Before every search, ``refresh`` compares each snapshot's size and mtime with
+what the ``files`` table recorded; only files that differ are hashed again,
+and only files whose SHA-256 changed are parsed and re-indexed. Rows of
+deleted files are dropped. The index holds nothing the files do not, so
+deleting it loses nothing: the next search rebuilds it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import sqlite3
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from research_tool.errors import ResearchError
+from research_tool.export.records import participant_fields, snapshot_quotes
+from research_tool.search.discover import Found, find_snapshots
+
+log = logging.getLogger(__name__)
+
+# A file modified this close to when it was indexed may change again within
+# one mtime tick; such files are always hashed again ("racy" files, as git
+# calls them).
+RACY_NS = 2_000_000_000
+
+_INSERT_QUOTE = (
+    "INSERT INTO quotes (path, study, participant, role, line, at, type, topics, "
+    "quote, context, observed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_TEXT = (
+    "INSERT INTO quotes_fts (rowid, quote, context, topics) VALUES (?, ?, ?, ?)"
+)
+
+
+@dataclass
+class RefreshStats:
+    indexed: int = 0  # parsed and (re-)indexed
+    unchanged: int = 0
+    removed: int = 0
+    warnings: list[str] = field(default_factory=list)  # "FILE:LINE: message"
+
+
+def refresh(connection: sqlite3.Connection, root: Path) -> RefreshStats:
+    """Bring the index up to date with every snapshot under ``root``."""
+    stats = RefreshStats()
+    known = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            "SELECT path, sha256, mtime_ns, size, indexed_ns, error FROM files"
+        )
+    }
+    found = find_snapshots(root)
+
+    with connection:
+        for item in found:
+            _refresh_one(connection, item, known.get(item.relative), stats)
+
+        gone = set(known) - {item.relative for item in found}
+        for relative in sorted(gone):
+            _drop(connection, relative)
+            connection.execute("DELETE FROM files WHERE path = ?", (relative,))
+        stats.removed = len(gone)
+    return stats
+
+
+def _refresh_one(
+    connection: sqlite3.Connection,
+    item: Found,
+    known: tuple[str, int, int, int, str | None] | None,
+    stats: RefreshStats,
+) -> None:
+    status = item.path.stat()
+    if known is not None:
+        _, mtime_ns, size, indexed_ns, error = known
+        same_stat = (mtime_ns, size) == (status.st_mtime_ns, status.st_size)
+        if same_stat and status.st_mtime_ns < indexed_ns - RACY_NS:
+            _count_unchanged(stats, error)
+            return
+
+    data = item.path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    if known is not None and digest == known[0]:
+        connection.execute(
+            "UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
+            (status.st_mtime_ns, status.st_size, item.relative),
+        )
+        _count_unchanged(stats, known[4])
+        return
+
+    error = _reindex(connection, item)
+    connection.execute(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            item.relative,
+            item.study,
+            digest,
+            status.st_mtime_ns,
+            status.st_size,
+            time.time_ns(),
+            error,
+        ),
+    )
+    stats.indexed += 1
+    if error:
+        stats.warnings.append(error)
+
+
+def _count_unchanged(stats: RefreshStats, error: str | None) -> None:
+    stats.unchanged += 1
+    if error:
+        stats.warnings.append(error)
+
+
+def _reindex(connection: sqlite3.Connection, item: Found) -> str | None:
+    """Replace the file's rows; return the parse error instead when it has one."""
+    from research_tool.snapshots import parse_snapshot
+
+    _drop(connection, item.relative)
+    try:
+        snapshot = parse_snapshot(item.path)
+    except ResearchError as exc:
+        log.debug("skipping %s: %s", item.path, exc)
+        return str(exc)
+
+    person = participant_fields(snapshot)
+    for record in snapshot_quotes(snapshot):
+        topics = ",".join(record.topics)
+        cursor = connection.execute(
+            _INSERT_QUOTE,
+            (
+                item.relative,
+                item.study,
+                person["participant"],
+                person["role"],
+                record.line,
+                record.at,
+                record.type,
+                topics,
+                record.quote,
+                record.context,
+                int(record.observed),
+            ),
+        )
+        quote_id = cursor.lastrowid
+        connection.execute(
+            _INSERT_TEXT,
+            (quote_id, record.quote, record.context, topics.replace(",", " ")),
+        )
+        connection.executemany(
+            "INSERT INTO links VALUES (?, ?, ?)",
+            [(quote_id, link.hypothesis, link.stance) for link in record.links],
+        )
+    return None
+
+
+def _drop(connection: sqlite3.Connection, relative: str) -> None:
+    ids = "SELECT id FROM quotes WHERE path = ?"
+    connection.execute(f"DELETE FROM quotes_fts WHERE rowid IN ({ids})", (relative,))
+    connection.execute(f"DELETE FROM links WHERE quote_id IN ({ids})", (relative,))
+    connection.execute("DELETE FROM quotes WHERE path = ?", (relative,))
