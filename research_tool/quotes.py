@@ -1,0 +1,208 @@
+"""Finding a quote in its source text, forgivingly but not loosely.
+
+A quote matches when it appears in the text allowing only:
+
+- whitespace differences (any run of spaces and line breaks is one space);
+- curly versus straight quotes and apostrophes, and ``…`` versus ``...``;
+- an ellipsis for an omitted stretch: the parts must appear in order, each
+  within ``MAX_GAP`` characters of the one before;
+- bracketed replacements. A pseudonym such as ``[colleague-1]`` or
+  ``[email]`` matches only the same pseudonym in the source. Any other
+  bracketed text is an editorial insertion (``[the dashboard]``, ``[W]e``)
+  and stands for up to ``MAX_EDITORIAL`` characters that hold no bracket;
+  at either end of the quote it stands for nothing.
+
+When a quote is not found, ``locate`` offers the closest passage: windows
+anchored on the quote's rarest words, compared with difflib.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_GAP = 1000
+MAX_EDITORIAL = 80
+CLOSEST_MIN_SCORE = 0.5
+ANCHORS = 3
+OCCURRENCES = 6
+
+_STYLE = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "\u00a0": " ",
+    }
+)
+_CHUNK = re.compile(r"\s+|…|[^\s…]+")
+_ELLIPSIS = re.compile(r"\s*\.{3,}\s*")
+_BRACKET = re.compile(r"\[[^\[\]]*\]")
+PSEUDONYM = re.compile(
+    r"\[(?:[A-Za-z]+(?:-[A-Za-z]+)*-\d+|email|phone|address|url|our-company"
+    r"|Interviewer|participant)\]"
+)
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class QuoteMatch:
+    """Where a quote is (offsets into the original text), or what is closest."""
+
+    found: bool
+    start: int
+    end: int
+    closest: str | None
+    score: float
+
+
+def normalise(text: str) -> str:
+    """One space for any whitespace, straight quotes, ``...`` for ``…``."""
+    text = text.translate(_STYLE).replace("…", "...")
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    text: str  # normalised
+    starts: list[int]  # original start of each normalised character
+    ends: list[int]  # original end of each normalised character
+    words: list[tuple[int, int]]  # word spans in ``text``
+    positions: dict[str, list[int]]  # case-folded word -> indexes in ``words``
+
+
+@lru_cache(maxsize=16)
+def _prepare(original: str) -> _Prepared:
+    parts: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for chunk in _CHUNK.finditer(original.translate(_STYLE)):
+        piece, at = chunk.group(0), chunk.start()
+        if piece.isspace():
+            if parts:
+                parts.append(" ")
+                starts.append(at)
+                ends.append(chunk.end())
+            continue
+        if piece == "…":
+            parts.append("...")
+            starts += [at] * 3
+            ends += [at + 1] * 3
+            continue
+        parts.append(piece)
+        starts += range(at, at + len(piece))
+        ends += range(at + 1, at + len(piece) + 1)
+
+    text = "".join(parts)
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    positions: dict[str, list[int]] = defaultdict(list)
+    for index, (start, end) in enumerate(words):
+        positions[text[start:end].casefold()].append(index)
+    return _Prepared(text, starts, ends, words, dict(positions))
+
+
+def locate(quote: str, text: str) -> QuoteMatch:
+    """Find ``quote`` in ``text`` under the rules above."""
+    prepared = _prepare(text)
+    wanted = _trim(normalise(quote))
+    if not wanted:
+        return QuoteMatch(False, 0, 0, None, 0.0)
+
+    span = _search(wanted, prepared.text)
+    if span is not None:
+        start, end = span
+        original = (prepared.starts[start], prepared.ends[end - 1])
+        return QuoteMatch(True, original[0], original[1], None, 1.0)
+
+    closest, score = _closest(wanted, prepared)
+    return QuoteMatch(False, 0, 0, closest, score)
+
+
+def _trim(quote: str) -> str:
+    """Drop ellipses and editorial brackets at either end of a quote."""
+    previous = None
+    while previous != quote:
+        previous = quote
+        quote = re.sub(r"^\.{3,}\s*|\s*\.{3,}$", "", quote).strip()
+        edge = re.match(r"^\[[^\[\]]*\]\s*", quote)
+        if edge and not PSEUDONYM.fullmatch(edge.group(0).strip()):
+            quote = quote[edge.end() :]
+        edge = re.search(r"\s*\[[^\[\]]*\]$", quote)
+        if edge and not PSEUDONYM.fullmatch(edge.group(0).strip()):
+            quote = quote[: edge.start()]
+    return quote.strip()
+
+
+def _search(quote: str, text: str) -> tuple[int, int] | None:
+    parts = [p for p in _ELLIPSIS.split(quote) if p]
+    editorial = any(not PSEUDONYM.fullmatch(b) for b in _BRACKET.findall(quote))
+    if len(parts) == 1 and not editorial:
+        at = text.find(parts[0])
+        return None if at < 0 else (at, at + len(parts[0]))
+
+    gap = rf".{{0,{MAX_GAP}}}?"
+    pattern = re.compile(gap.join(_part_pattern(part) for part in parts))
+    match = pattern.search(text)
+    return None if match is None or match.end() == match.start() else match.span()
+
+
+def _part_pattern(part: str) -> str:
+    pieces: list[str] = []
+    position = 0
+    for bracket in _BRACKET.finditer(part):
+        pieces.append(re.escape(part[position : bracket.start()]))
+        token = bracket.group(0)
+        if PSEUDONYM.fullmatch(token):
+            pieces.append(re.escape(token))
+        else:
+            pieces.append(rf"[^\[\]]{{0,{MAX_EDITORIAL}}}?")
+        position = bracket.end()
+    pieces.append(re.escape(part[position:]))
+    return "".join(pieces)
+
+
+def _closest(quote: str, prepared: _Prepared) -> tuple[str | None, float]:
+    """The best window around the quote's rarest words, and its similarity."""
+    quote_words = [w.casefold() for w in _WORD.findall(quote)]
+    positions = prepared.positions
+    present = sorted(
+        {w for w in quote_words if w in positions},
+        key=lambda w: (len(positions[w]), w),
+    )
+    if not present:
+        return None, 0.0
+
+    size = len(quote_words)
+    starts: set[int] = set()
+    for anchor in present[:ANCHORS]:
+        offset = quote_words.index(anchor)
+        hits = positions[anchor][:OCCURRENCES]
+        starts.update(max(i - offset, 0) for i in hits)
+
+    best, best_score = None, 0.0
+    for first in sorted(starts):
+        last = min(first + size, len(prepared.words)) - 1
+        window = prepared.text[prepared.words[first][0] : prepared.words[last][1]]
+        matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
+        if (
+            matcher.real_quick_ratio() <= best_score
+            or matcher.quick_ratio() <= best_score
+        ):
+            continue
+        score = matcher.ratio()
+        if score > best_score:
+            best, best_score = window, score
+
+    if best_score < CLOSEST_MIN_SCORE:
+        return None, best_score
+    return best, round(best_score, 3)

@@ -1,0 +1,28 @@
+"""Personal data out of transcripts: names, contact details, entities.
+
+``redact`` works on one transcript with the names it is given;
+``redact_for_study`` gathers a study's roster and plan names first and is
+the function every command calls, so all of them redact identically.
+"""
+
+from __future__ import annotations
+
+from research_tool.redaction.core import (
+    INTERVIEWER,
+    Redacted,
+    redact,
+    redact_contacts,
+    redact_text,
+)
+from research_tool.redaction.study import redact_file, redact_for_study, schedule_names
+
+__all__ = [
+    "INTERVIEWER",
+    "Redacted",
+    "redact",
+    "redact_contacts",
+    "redact_file",
+    "redact_for_study",
+    "redact_text",
+    "schedule_names",
+]

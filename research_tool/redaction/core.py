@@ -1,0 +1,205 @@
+"""Redacting one transcript: speakers, contact details, names, entities.
+
+Order matters. Contact details go first (an email holds a name), then
+the entity pass discovers new names, then one scan replaces every known
+spelling. Each turn is redacted on its own, so a turn's first word counts
+as the start of a sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from research_tool.model import Transcript, Turn
+from research_tool.redaction.entities import discover
+from research_tool.redaction.names import NameTable, bracketed
+from research_tool.redaction.patterns import CONTACT, TOKENS, is_personal_url
+from research_tool.redaction.words import GENERIC_SPEAKERS
+from research_tool.roster import Roster
+
+INTERVIEWER = "Interviewer"
+_GENERIC = re.compile(r"^(?:[A-Za-z]+[ -]?\d+|user-\d+|\[[\w-]+\])$")
+
+
+@dataclass(frozen=True)
+class Redacted:
+    """A redacted transcript and what was replaced (kinds, never originals).
+
+    ``discovered`` lists names the entity pass found, as ``(kind, name,
+    pseudonym)``, so ``process`` can add them to the roster; never print it.
+    """
+
+    transcript: Transcript
+    replacements: list[tuple[str, str, int]]
+    counts: dict[str, int]
+    discovered: tuple[tuple[str, str, str], ...] = field(default=(), repr=False)
+
+
+def redact(
+    transcript: Transcript,
+    *,
+    participant_id: str,
+    roster: Roster | None = None,
+    known_names: Sequence[str] = (),
+    pipeline: object | None = None,
+) -> Redacted:
+    """Replace personal data in every turn and in the speaker labels.
+
+    Participants become ``participant_id``, interviewers ``Interviewer``,
+    other speakers their roster pseudonym or ``[speaker-N]``. The new
+    ``Transcript.text`` is the redacted ``Speaker: text`` blocks, with each
+    turn's offset pointing at its text there.
+    """
+    speakers = speaker_pseudonyms(transcript.turns, participant_id, roster)
+    table = build_table(speakers, roster, known_names)
+    tally: Counter[tuple[str, str]] = Counter()
+
+    texts = [redact_contacts(turn.text, tally) for turn in transcript.turns]
+    discovered = discover(texts, pipeline, table)
+    texts = [table.replace(text, tally) for text in texts]
+
+    for turn in transcript.turns:
+        if turn.speaker and speakers.get(turn.speaker) != turn.speaker:
+            tally[("speaker", speakers[turn.speaker])] += 1
+
+    turns = [
+        dataclasses.replace(turn, speaker=speakers.get(turn.speaker, ""), text=text)
+        for turn, text in zip(transcript.turns, texts, strict=True)
+    ]
+    return _result(transcript, turns, tally, discovered)
+
+
+def redact_text(
+    text: str,
+    *,
+    roster: Roster | None = None,
+    known_names: Sequence[str] = (),
+    pipeline: object | None = None,
+) -> str:
+    """Redact a plain string with the roster and the names given."""
+    table = build_table({}, roster, known_names)
+    tally: Counter[tuple[str, str]] = Counter()
+
+    text = redact_contacts(text, tally)
+    discover([text], pipeline, table)
+    return table.replace(text, tally)
+
+
+def redact_contacts(text: str, tally: Counter[tuple[str, str]]) -> str:
+    """Replace emails, phone numbers, street addresses and personal URLs."""
+
+    def substitute(match: re.Match[str]) -> str:
+        kind = match.lastgroup or "url"
+        if kind == "url" and not is_personal_url(match.group(0)):
+            return match.group(0)
+        tally[(kind, TOKENS[kind])] += 1
+        return TOKENS[kind]
+
+    return CONTACT.sub(substitute, text)
+
+
+def speaker_pseudonyms(
+    turns: Iterable[Turn], participant_id: str, roster: Roster | None
+) -> dict[str, str]:
+    """Each speaker label -> the label it is replaced by."""
+    labels: dict[str, str] = {}
+    others = 0
+    for turn in turns:
+        label = turn.speaker
+        if label in labels or not label:
+            continue
+
+        entry = roster.find_person(label) if roster else None
+        if turn.role == "participant":
+            labels[label] = participant_id
+        elif turn.role == "interviewer":
+            labels[label] = INTERVIEWER
+        elif entry is not None:
+            labels[label] = entry.pseudonym
+        elif is_generic_speaker(label):
+            labels[label] = label
+        else:
+            others += 1
+            labels[label] = f"[speaker-{others}]"
+    return labels
+
+
+def is_generic_speaker(label: str) -> bool:
+    """True for labels that name no one: "Speaker 2", "P3", "Interviewer"."""
+    label = label.strip()
+    return label.casefold() in GENERIC_SPEAKERS or bool(_GENERIC.match(label))
+
+
+def build_table(
+    speakers: dict[str, str], roster: Roster | None, known_names: Sequence[str]
+) -> NameTable:
+    """Speakers first, then the roster, then other known names."""
+    table = NameTable()
+    for label, pseudonym in speakers.items():
+        if not is_generic_speaker(label):
+            kind = _speaker_kind(pseudonym)
+            entry = roster.find_person(label) if roster else None
+            table.add_person(_strip_role(label), pseudonym, kind)
+            if entry is not None:
+                table.add_person(entry.name, pseudonym, kind, entry.aliases)
+
+    if roster is not None:
+        for entry in roster.people:
+            table.add_person(entry.name, entry.pseudonym, "person", entry.aliases)
+        for entry in roster.organisations:
+            table.add_organisation(entry.name, entry.pseudonym, entry.aliases)
+
+    for name in map(_strip_role, known_names):
+        entry = roster.find_person(name) if roster else None
+        if name and not table.covers(name):
+            pseudonym = entry.pseudonym if entry else table.next_pseudonym("person")
+            table.add_person(name, pseudonym, "person")
+    return table
+
+
+def rebuild_text(turns: Sequence[Turn]) -> tuple[str, list[Turn]]:
+    """``Speaker: text`` blocks and turns whose offsets point into them."""
+    parts: list[str] = []
+    rebuilt: list[Turn] = []
+    position = 0
+    for turn in turns:
+        prefix = f"{turn.speaker}: " if turn.speaker else ""
+        rebuilt.append(dataclasses.replace(turn, offset=position + len(prefix)))
+        block = prefix + turn.text + "\n\n"
+        parts.append(block)
+        position += len(block)
+    return "".join(parts), rebuilt
+
+
+def _result(
+    transcript: Transcript,
+    turns: list[Turn],
+    tally: Counter[tuple[str, str]],
+    discovered: list[tuple[str, str, str]],
+) -> Redacted:
+    text, turns = rebuild_text(turns)
+    new = dataclasses.replace(transcript, text=text, turns=turns)
+
+    counts: Counter[str] = Counter()
+    for (kind, _), count in tally.items():
+        counts[kind] += count
+    replacements = [(kind, pseudo, n) for (kind, pseudo), n in sorted(tally.items())]
+    return Redacted(new, replacements, dict(sorted(counts.items())), tuple(discovered))
+
+
+def _speaker_kind(pseudonym: str) -> str:
+    if pseudonym == INTERVIEWER:
+        return "interviewer"
+    return "person" if pseudonym.startswith("[") else "participant"
+
+
+def _strip_role(label: str) -> str:
+    """``Krista (SAM - WellCare)`` -> ``Krista``."""
+    return re.sub(r"\s*[(\[].*$", "", label).strip()
+
+
+__all__ = ["INTERVIEWER", "Redacted", "bracketed", "redact", "redact_text"]

@@ -1,0 +1,114 @@
+"""Redacting a study's transcript the one way every command shares.
+
+``process``, ``verify`` and ``export`` all call ``redact_for_study``, so a
+quote taken from a redacted transcript reads the same when it is checked
+or exported later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from research_tool.model import ScheduleRow, Transcript
+from research_tool.redaction.core import Redacted, redact
+from research_tool.roster import load_roster, roster_path
+
+if TYPE_CHECKING:
+    from research_tool.studies import Study
+
+DEFAULT_PARTICIPANT = "participant"
+_NOT_A_NAME = re.compile(r"^(?:tbd|tba|n/?a|none|-+|—|\?+|p\d+|user-\d+)$", re.I)
+
+
+def redact_for_study(
+    transcript: Transcript,
+    study: Study,
+    participant_id: str,
+    *,
+    pipeline: object | None = None,
+) -> Redacted:
+    """Redact with the study's roster, its plan's Schedule names and the speakers."""
+    from research_tool.plans import parse_plan
+
+    roster = load_roster(roster_path(study))
+    names = schedule_names(parse_plan(study.plan_path).schedule)
+    return redact(
+        transcript,
+        participant_id=participant_id,
+        roster=roster,
+        known_names=names,
+        pipeline=pipeline,
+    )
+
+
+def schedule_names(rows: Iterable[ScheduleRow]) -> list[str]:
+    """Participant names from Schedule cells: ``Krista (SAM - ...)`` -> Krista."""
+    names = []
+    for row in rows:
+        name = re.sub(r"\s*[(\[].*$", "", row.participant).strip().strip("*_")
+        if name and not _NOT_A_NAME.match(name) and name[0].isupper():
+            names.append(name)
+    return names
+
+
+def redact_file(
+    path: Path,
+    *,
+    participant_id: str | None = None,
+    study: Path | None = None,
+    pipeline: object | None = None,
+) -> Redacted:
+    """Read and redact one transcript file, inside its study when it has one.
+
+    The study is ``study`` or, when the file sits in a study's
+    ``transcripts/`` folder, that study. The participant ID is the one given,
+    else the one of the snapshot citing this file, else ``participant``.
+    """
+    from research_tool.transcripts import read_transcript
+
+    transcript = read_transcript(path)
+    found = _study_of(path, study)
+    if found is None:
+        from research_tool.redaction.core import redact as plain
+
+        return plain(
+            transcript,
+            participant_id=participant_id or DEFAULT_PARTICIPANT,
+            pipeline=pipeline,
+        )
+
+    pid = participant_id or _participant_of(path, found) or DEFAULT_PARTICIPANT
+    return redact_for_study(transcript, found, pid, pipeline=pipeline)
+
+
+def _study_of(path: Path, study: Path | None) -> Study | None:
+    from research_tool.studies import resolve_study
+
+    if study is not None:
+        return resolve_study(study)
+    if path.resolve().parent.name != "transcripts":
+        return None
+    try:
+        return resolve_study(path.resolve().parent.parent)
+    except Exception:  # not a study folder after all: redact without one
+        return None
+
+
+def _participant_of(path: Path, study: Study) -> str | None:
+    """The participant ID of the snapshot whose source is ``path``."""
+    from research_tool.errors import ResearchError
+    from research_tool.snapshots import parse_snapshot
+    from research_tool.studies import snapshot_files, source_transcript_path
+
+    for file in snapshot_files(study):
+        try:
+            snapshot = parse_snapshot(file)
+        except ResearchError:
+            continue
+        source = source_transcript_path(study, snapshot)
+        if source is not None and source.resolve() == path.resolve():
+            return snapshot.participant_id or None
+    return None
