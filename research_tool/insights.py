@@ -61,11 +61,14 @@ class InsightTagger:
         """The strongest type of ``span``, or None when no cue is found."""
         scores: dict[str, float] = {}
         cues: dict[str, list[str]] = {}
+        seen: set[tuple[str, int, int]] = set()
         for hit in _outermost(self._matcher(span)):
             kind, weight = hit.label.rsplit(":", 1)
-            if hit.term not in cues.setdefault(kind, []):
-                cues[kind].append(hit.term)
-                scores[kind] = scores.get(kind, 0.0) + float(weight)
+            if (kind, hit.start, hit.end) in seen:
+                continue  # two spellings of one cue ("has to", "have to")
+            seen.add((kind, hit.start, hit.end))
+            cues.setdefault(kind, []).append(hit.term)
+            scores[kind] = scores.get(kind, 0.0) + float(weight)
 
         if not scores:
             return None

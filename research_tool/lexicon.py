@@ -193,6 +193,33 @@ NEGATIVE_SENSE = terms(
     """
 )
 
+# Words of how hypotheses are phrased, not of what they are about.
+GENERIC = set(
+    terms(
+        """
+    disproportionate, primarily, intuitively, systematic, systematically,
+    correlate, amount, lack, assess, exist, existing, high, higher, low,
+    lower, way, thing, rather, likely, often, usually, generally, mostly,
+    instead, really, able
+    """
+    )
+)
+
+# Words of conversation that never make a topic.
+FILLER = set(
+    terms(
+        """
+    yeah, yes, okay, ok, oh, um, uh, like, kind, sort, stuff, thing, lot,
+    guess, think, know, mean, say, said, get, got, go, going, want, need,
+    really, just, right, well, actually, pretty, little, bit, good, great,
+    sure, maybe, probably, basically, literally, totally, obviously, gonna,
+    wanna, gotta, day, time, way, people, somebody, someone, something,
+    anything, everything, thing, today, point, look, come, make, take, see,
+    tell, try, let, feel, use, work, start, end, happen, talk, ask
+    """
+    )
+)
+
 # Observations ------------------------------------------------------------
 
 FREQUENCY = terms(

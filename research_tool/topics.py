@@ -1,0 +1,110 @@
+"""Topic tags for insights: the study's own tags first, then new ones.
+
+A passage gets (1) the study's existing tags whose words it contains, then
+(2) codebook tags whose tag words or synonyms it contains, then (3) new
+tags made from its salient noun phrases: noun chunks with a trained
+pipeline, else runs of content words the participant says often. New tags
+are lowercase and hyphenated; one to three per insight.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from research_tool.cues import TermMatcher
+from research_tool.lexicon import FILLER, GENERIC
+from research_tool.passages import Passage
+
+MAX_TOPICS = 3
+MIN_MENTIONS = 2
+_NOT_TAG = re.compile(r"[^a-z0-9]+")
+
+
+def tag_for(words: Sequence[str]) -> str:
+    """``["Status", "update"]`` -> ``status-update``."""
+    return _NOT_TAG.sub("-", " ".join(words).lower()).strip("-")
+
+
+class TopicTagger:
+    """Tags passages; build once per study and interview."""
+
+    def __init__(
+        self,
+        nlp: Any,
+        passages: Sequence[Passage],
+        *,
+        existing: Sequence[str] = (),
+        codebook: Mapping[str, Sequence[str]] | None = None,
+    ) -> None:
+        known = {tag: [tag.replace("-", " ")] for tag in sorted(set(existing))}
+        coded = {
+            tag: [tag.replace("-", " "), *synonyms]
+            for tag, synonyms in (codebook or {}).items()
+        }
+        self._existing = TermMatcher(nlp, known)
+        self._coded = TermMatcher(nlp, coded)
+        self._trained = bool(getattr(nlp, "has_pipe", lambda _: False)("parser"))
+        self._counts = Counter(k for p in passages for k in _content_keys(p.span))
+
+    def topics(self, passage: Passage) -> tuple[str, ...]:
+        """One to three tags for ``passage`` (empty only for contentless text)."""
+        tags: list[str] = []
+        for matcher in (self._existing, self._coded):
+            for hit in matcher(passage.span):
+                if hit.label not in tags:
+                    tags.append(hit.label)
+
+        for tag in self._new_tags(passage.span):
+            if len(tags) >= MAX_TOPICS:
+                break
+            if tag not in tags and not any(tag in t or t in tag for t in tags):
+                tags.append(tag)
+        return tuple(tags[:MAX_TOPICS])
+
+    def _new_tags(self, span: Any) -> list[str]:
+        runs = self._noun_chunks(span) if self._trained else _runs(span)
+        scored = []
+        for run in runs:
+            keys = [k for k in run if self._counts[k] >= MIN_MENTIONS]
+            if keys:
+                weight = sum(self._counts[k] for k in keys)
+                scored.append((-weight, tag_for(keys[-2:])))
+        return [tag for _, tag in sorted(scored)]
+
+    def _noun_chunks(self, span: Any) -> list[list[str]]:
+        chunks = []
+        for chunk in span.noun_chunks:
+            keys = [t.norm_ for t in chunk if _is_content(t)]
+            if keys:
+                chunks.append(keys)
+        return chunks or _runs(span)
+
+
+def _runs(span: Any) -> list[list[str]]:
+    """Runs of adjacent content words; a rough stand-in for noun phrases."""
+    runs: list[list[str]] = [[]]
+    for token in span:
+        if _is_content(token):
+            runs[-1].append(token.norm_)
+        else:
+            runs.append([])
+    return [run for run in runs if run]
+
+
+def _content_keys(span: Any) -> list[str]:
+    return [t.norm_ for t in span if _is_content(t)]
+
+
+def _is_content(token: Any) -> bool:
+    key = token.norm_
+    return bool(
+        token.is_alpha
+        and not token.is_stop
+        and len(key) > 2
+        and key not in FILLER
+        and key not in GENERIC
+        and not key.endswith("ly")
+    )
