@@ -35,10 +35,7 @@ class StudyBundle:
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the study folder, with forward slashes."""
-        try:
-            return path.relative_to(self.root).as_posix()
-        except ValueError:
-            return path.name
+        return _relative(path, self.root)
 
 
 def normalise_newlines(text: str) -> str:
@@ -90,10 +87,41 @@ def _source_text(study: Any, snapshot: Snapshot, pipeline: Any) -> SourceText | 
 
 
 def _rollup(loaded: Any) -> Any:
-    """The study's roll-up as plain data, when the rollup module offers one."""
+    """The plan's hypotheses rolled up over the snapshots, as plain data."""
     try:
-        from research_tool import rollup  # type: ignore[attr-defined]
+        from research_tool.rollup import rollup
     except ImportError:
         return None
-    build = getattr(rollup, "rollup_data", None)
-    return build(loaded) if callable(build) else None
+
+    result = rollup(loaded.plan, loaded.snapshots)
+    root = loaded.study.root
+    return {
+        "interviews": result.interviews,
+        "hypotheses": [
+            {
+                "number": h.number,
+                "text": h.text,
+                "status": h.status,
+                "supports": h.supports,
+                "challenges": h.challenges,
+                "mixed": h.mixed,
+                "no_data": h.no_data,
+            }
+            for h in result.hypotheses
+        ],
+        "new_hypotheses": [
+            {
+                "snapshot": _relative(snapshot.path, root),
+                "number": entry.number,
+                "hypothesis": entry.hypothesis,
+            }
+            for snapshot, entry in result.new_hypotheses
+        ],
+    }
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name

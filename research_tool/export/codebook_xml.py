@@ -89,36 +89,41 @@ def _number_order(number: str) -> tuple[int, int, str]:
     return (1, 0, number)
 
 
-def codebook_element(codes: list[Code], namespace: str) -> ET.Element:
-    """A ``CodeBook`` element (in ``namespace``) holding ``codes``."""
-    book = ET.Element(f"{{{namespace}}}CodeBook")
-    parent = ET.SubElement(book, f"{{{namespace}}}Codes")
+def codebook_element(codes: list[Code]) -> ET.Element:
+    """A ``CodeBook`` element holding ``codes``.
+
+    Elements are written without a namespace; the document's root declares
+    the default namespace (``xmlns=...``), which they then belong to.
+    """
+    book = ET.Element("CodeBook")
+    parent = ET.SubElement(book, "Codes")
     for code in codes:
-        parent.append(_code_element(code, namespace))
+        parent.append(_code_element(code))
     return book
 
 
-def _code_element(code: Code, namespace: str) -> ET.Element:
+def _code_element(code: Code) -> ET.Element:
     element = ET.Element(
-        f"{{{namespace}}}Code",
+        "Code",
         guid=code.guid,
         name=code.name,
         isCodable="true" if code.codable else "false",
     )
     if code.description:
-        ET.SubElement(element, f"{{{namespace}}}Description").text = code.description
+        ET.SubElement(element, "Description").text = code.description
     for child in code.children:
-        element.append(_code_element(child, namespace))
+        element.append(_code_element(child))
     return element
 
 
 def to_xml_bytes(root: ET.Element, namespace: str) -> bytes:
-    """Indented UTF-8 XML with ``namespace`` as the default namespace."""
+    """Indented UTF-8 XML whose elements are all in ``namespace``."""
+    root.set("xmlns", namespace)
     ET.indent(root, space="  ")
-    body = ET.tostring(root, encoding="unicode", default_namespace=namespace)
+    body = ET.tostring(root, encoding="unicode")
     return ('<?xml version="1.0" encoding="utf-8"?>\n' + body + "\n").encode("utf-8")
 
 
 def write_qdc(bundle: StudyBundle) -> bytes:
     """The codebook alone, as a ``.qdc`` document."""
-    return to_xml_bytes(codebook_element(study_codes(bundle), CODEBOOK_NS), CODEBOOK_NS)
+    return to_xml_bytes(codebook_element(study_codes(bundle)), CODEBOOK_NS)

@@ -26,7 +26,7 @@ from research_tool.export.records import QuoteRecord, snapshot_quotes
 from research_tool.model import Snapshot
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
-_NS = f"{{{PROJECT_NS}}}"
+_NS = ""  # elements are unqualified; the root declares xmlns=PROJECT_NS
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def write_qdpx(bundle: StudyBundle) -> ProjectResult:
     codes = study_codes(bundle)
     code_guids = {code.path: code.guid for root in codes for code in root.walk()}
     project = ET.Element(_NS + "Project", name=bundle.name, origin=_origin())
-    project.append(codebook_element(codes, PROJECT_NS))
+    project.append(codebook_element(codes))
 
     cases = Cases(bundle, _NS)
     sources = ET.Element(_NS + "Sources")
