@@ -6,8 +6,9 @@ A quote matches when it appears in the text allowing only:
 - curly versus straight quotes and apostrophes, and ``…`` versus ``...``;
 - an ellipsis for an omitted stretch: the parts must appear in order, each
   within ``MAX_GAP`` characters of the one before;
-- bracketed replacements. A pseudonym such as ``[colleague-1]`` or
-  ``[email]`` matches only the same pseudonym in the source. Any other
+- bracketed replacements. A pseudonym (hyphenated, such as ``[colleague-1]``
+  or ``[our-company]``, or one of ``[email]``, ``[phone]``, ``[address]``,
+  ``[url]``) matches only the same pseudonym in the source. Any other
   bracketed text is an editorial insertion (``[the dashboard]``, ``[W]e``)
   and stands for up to ``MAX_EDITORIAL`` characters that hold no bracket;
   at either end of the quote it stands for nothing.
@@ -49,8 +50,8 @@ _CHUNK = re.compile(r"\s+|…|[^\s…]+")
 _ELLIPSIS = re.compile(r"\s*\.{3,}\s*")
 _BRACKET = re.compile(r"\[[^\[\]]*\]")
 PSEUDONYM = re.compile(
-    r"\[(?:[A-Za-z]+(?:-[A-Za-z]+)*-\d+|email|phone|address|url|our-company"
-    r"|Interviewer|participant)\]"
+    r"\[(?:[A-Za-z]+(?:-[A-Za-z0-9]+)+|email|phone|address|url|Interviewer"
+    r"|participant)\]"
 )
 _WORD = re.compile(r"\w+")
 

@@ -14,11 +14,17 @@ from research_tool.redaction.core import (
     redact_contacts,
     redact_text,
 )
-from research_tool.redaction.study import redact_file, redact_for_study, schedule_names
+from research_tool.redaction.study import (
+    default_pipeline,
+    redact_file,
+    redact_for_study,
+    schedule_names,
+)
 
 __all__ = [
     "INTERVIEWER",
     "Redacted",
+    "default_pipeline",
     "redact",
     "redact_contacts",
     "redact_file",

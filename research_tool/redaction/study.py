@@ -112,3 +112,19 @@ def _participant_of(path: Path, study: Study) -> str | None:
         if source is not None and source.resolve() == path.resolve():
             return snapshot.participant_id or None
     return None
+
+
+def default_pipeline() -> object | None:
+    """The trained pipeline when one is installed, else None (no spaCy import).
+
+    Redaction needs a pipeline only for its entities, so without a trained
+    model the commands skip loading spaCy altogether.
+    """
+    import importlib.util
+
+    from research_tool.nlp import DEFAULT_MODEL, load_pipeline
+
+    if importlib.util.find_spec(DEFAULT_MODEL) is None:
+        return None
+    pipeline = load_pipeline()
+    return pipeline if pipeline.trained else None

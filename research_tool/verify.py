@@ -1,0 +1,236 @@
+"""Every quote of a study checked against its redacted source transcript.
+
+Quotes come from snapshots (insights, hypothesis evidence, opportunities)
+and from the findings report (``> "QUOTE" — user-001 ... · SNAPSHOT:LINE``).
+Each source transcript is read and redacted once, the way ``process``
+redacted it, and each quote is located with ``quotes.locate``. A quote
+whose snapshot has no source transcript on disk is *unverifiable*: it is
+counted apart, never as verified.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from research_tool.model import Evidence, Snapshot
+from research_tool.quotes import locate
+
+if TYPE_CHECKING:
+    from research_tool.studies import LoadedStudy, Study
+
+log = logging.getLogger(__name__)
+
+State = Literal["verified", "failed", "unverifiable"]
+Kind = Literal["insight", "evidence", "opportunity", "report"]
+REPORT_NAME = "findings.md"
+REPORT_QUOTE = re.compile(
+    r'^> "(?P<quote>.*)" — (?P<pid>\S+)(?: \([^)]*\))?, \S+'
+    r" · (?P<snapshot>.+):(?P<line>\d+)\s*$"
+)
+_OPENING_MARKS = ('"', "“", "„", "«")
+
+
+@dataclass(frozen=True)
+class QuoteCheck:
+    """One quote and what checking it found."""
+
+    path: Path  # the snapshot or report holding the quote
+    line: int
+    quote: str
+    state: State
+    source: Path | None
+    closest: str | None = None
+    kind: Kind = "insight"
+
+    def message(self) -> str:
+        """``FILE:LINE: quote not found in SOURCE`` and the closest passage."""
+        if self.state == "unverifiable":
+            return f"{self.path}:{self.line}: source transcript not found; unverifiable"
+        text = f"{self.path}:{self.line}: quote not found in {self.source}"
+        if self.closest:
+            text += f'\n  closest: "{self.closest}"'
+        return text
+
+
+@dataclass
+class Verification:
+    items: list[QuoteCheck] = field(default_factory=list)
+
+    def count(self, state: State) -> int:
+        return sum(1 for item in self.items if item.state == state)
+
+    @property
+    def verified(self) -> int:
+        return self.count("verified")
+
+    @property
+    def failed(self) -> int:
+        return self.count("failed")
+
+    @property
+    def unverifiable(self) -> int:
+        return self.count("unverifiable")
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.items)} quotes: {self.verified} verified, "
+            f"{self.failed} failed, {self.unverifiable} unverifiable "
+            "(source transcript absent)"
+        )
+
+
+def verify_study(
+    loaded: LoadedStudy, *, pipeline: object | None = None
+) -> Verification:
+    """Check every quote of every snapshot and of ``reports/findings.md``."""
+    sources = _Sources(loaded.study, pipeline)
+    verification = Verification()
+
+    for snapshot in loaded.snapshots:
+        for kind, line, quote in snapshot_quotes(snapshot):
+            verification.items.append(sources.check(snapshot, kind, line, quote))
+
+    report = loaded.study.reports_dir / REPORT_NAME
+    if report.is_file():
+        by_path = {s.path.resolve(): s for s in loaded.snapshots}
+        verification.items += _report_checks(report, loaded.study, by_path, sources)
+    return verification
+
+
+def snapshot_quotes(snapshot: Snapshot) -> Iterator[tuple[Kind, int, str]]:
+    """``(kind, line, quote)`` for each quote; observations are skipped."""
+    lines = snapshot.text.splitlines()
+    for insight in snapshot.insights:
+        if not insight.observed and insight.quote.strip():
+            yield "insight", insight.line, insight.quote
+    for entry in snapshot.hypotheses:
+        for evidence in entry.evidence:
+            if _is_quoted(evidence.quote, lines, evidence.line):
+                yield "evidence", evidence.line, evidence.quote
+    for opportunity in snapshot.opportunities:
+        if _is_quoted(opportunity.quote, lines, opportunity.line):
+            yield "opportunity", opportunity.line, opportunity.quote
+
+
+def _is_quoted(quote: str, lines: list[str], line: int) -> bool:
+    """True when ``quote`` sits in quotation marks on its line (not a description)."""
+    if not quote.strip() or not 0 < line <= len(lines):
+        return False
+    text = lines[line - 1]
+    return any(mark + quote in text for mark in _OPENING_MARKS)
+
+
+class _Sources:
+    """Redacted source text per (transcript, participant), read once."""
+
+    def __init__(self, study: Study, pipeline: object | None) -> None:
+        self.study = study
+        self.pipeline = pipeline
+        self._texts: dict[tuple[Path, str], str] = {}
+
+    def check(
+        self, snapshot: Snapshot, kind: Kind, line: int, quote: str
+    ) -> QuoteCheck:
+        return self.check_at(snapshot, snapshot.path, kind, line, quote)
+
+    def check_at(
+        self, snapshot: Snapshot | None, path: Path, kind: Kind, line: int, quote: str
+    ) -> QuoteCheck:
+        source = self.source(snapshot) if snapshot is not None else None
+        if source is None:
+            return QuoteCheck(path, line, quote, "unverifiable", None, None, kind)
+
+        match = locate(quote, self.text(source, snapshot))
+        state: State = "verified" if match.found else "failed"
+        return QuoteCheck(path, line, quote, state, source, match.closest, kind)
+
+    def source(self, snapshot: Snapshot) -> Path | None:
+        from research_tool.studies import source_transcript_path
+
+        return source_transcript_path(self.study, snapshot)
+
+    def text(self, source: Path, snapshot: Snapshot | None) -> str:
+        participant = snapshot.participant_id if snapshot else ""
+        key = (source.resolve(), participant)
+        if key not in self._texts:
+            from research_tool.redaction import redact_for_study
+            from research_tool.transcripts import read_transcript
+
+            log.debug("reading and redacting %s", source)
+            transcript = read_transcript(source)
+            redacted = redact_for_study(
+                transcript,
+                self.study,
+                participant or "participant",
+                pipeline=self.pipeline,
+            )
+            self._texts[key] = redacted.transcript.text
+        return self._texts[key]
+
+
+def _report_checks(
+    report: Path, study: Study, snapshots: dict[Path, Snapshot], sources: _Sources
+) -> list[QuoteCheck]:
+    from research_tool.fileio import read_text
+
+    checks = []
+    for number, line in enumerate(read_text(report).text.splitlines(), start=1):
+        match = REPORT_QUOTE.match(line)
+        if match is None:
+            continue
+        cited = (study.root / match.group("snapshot")).resolve()
+        snapshot = snapshots.get(cited) or _by_participant(
+            snapshots, match.group("pid")
+        )
+        checks.append(
+            sources.check_at(snapshot, report, "report", number, match.group("quote"))
+        )
+    return checks
+
+
+def _by_participant(snapshots: dict[Path, Snapshot], pid: str) -> Snapshot | None:
+    found = [s for s in snapshots.values() if s.participant_id == pid]
+    return found[0] if len(found) == 1 else None
+
+
+def evidence_checks(verification: Verification) -> dict[tuple[Path, int], State]:
+    """``(snapshot path, evidence line) -> state`` for every evidence quote."""
+    return {
+        (item.path, item.line): item.state
+        for item in verification.items
+        if item.kind == "evidence"
+    }
+
+
+def exclude_failed(
+    verification: Verification, *, allow_unverified: bool = False
+) -> Callable[[Snapshot, Evidence], bool]:
+    """A rollup ``exclude`` predicate: True for evidence whose quote failed.
+
+    Unverifiable evidence (source absent) is kept and counted apart by the
+    caller; ``allow_unverified=True`` keeps failed evidence too.
+    """
+    states = evidence_checks(verification)
+
+    def exclude(snapshot: Snapshot, evidence: Evidence) -> bool:
+        if allow_unverified:
+            return False
+        return states.get((snapshot.path, evidence.line)) == "failed"
+
+    return exclude
+
+
+def verify_path(path: Path, *, pipeline: object | None = None) -> Verification:
+    """Load the study at ``path`` and verify it."""
+    from research_tool.studies import load_study
+
+    return verify_study(load_study(path), pipeline=pipeline)
