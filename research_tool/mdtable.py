@@ -138,9 +138,12 @@ def replace_cell(line: str, cell: Cell, text: str) -> str:
     raw = line[cell.start : cell.end]
     lead = raw[: len(raw) - len(raw.lstrip())] or " "
     body = lead + escape_cell(text)
-    width = len(raw)
-    trail = " " * (width - len(body)) if len(body) < width else " "
-    if cell.end == len(line) and not raw.strip():
+
+    # An aligned table (cells padded past one space) stays aligned if it fits.
+    trail = raw[len(raw.rstrip()) :] if raw.strip() else " "
+    if len(trail) > 1:
+        trail = " " * max(1, len(raw) - len(body))
+    if cell.end == len(line):
         trail = ""
     return line[: cell.start] + body + trail + line[cell.end :]
 
