@@ -5,7 +5,8 @@ A quote matches when it appears in the text allowing only:
 - whitespace differences (any run of spaces and line breaks is one space);
 - curly versus straight quotes and apostrophes, and ``…`` versus ``...``;
 - an ellipsis for an omitted stretch: the parts must appear in order, each
-  within ``MAX_GAP`` characters of the one before;
+  within ``MAX_GAP`` characters of the one before, and the omitted stretch
+  may not cross into another speaker's ``Label: ...`` paragraph;
 - bracketed replacements. A pseudonym (hyphenated, such as ``[colleague-1]``
   or ``[our-company]``, or one of ``[email]``, ``[phone]``, ``[address]``,
   ``[url]``) matches only the same pseudonym in the source. Any other
@@ -75,11 +76,15 @@ def normalise(text: str) -> str:
 
 @dataclass(frozen=True)
 class _Prepared:
-    text: str  # normalised
+    text: str  # normalised; "\n" marks a paragraph break
     starts: list[int]  # original start of each normalised character
     ends: list[int]  # original end of each normalised character
     words: list[tuple[int, int]]  # word spans in ``text``
     positions: dict[str, list[int]]  # case-folded word -> indexes in ``words``
+
+    @property
+    def flat(self) -> str:
+        return _flat(self.text)
 
 
 @lru_cache(maxsize=16)
@@ -91,7 +96,7 @@ def _prepare(original: str) -> _Prepared:
         piece, at = chunk.group(0), chunk.start()
         if piece.isspace():
             if parts:
-                parts.append(" ")
+                parts.append("\n" if piece.count("\n") >= 2 else " ")
                 starts.append(at)
                 ends.append(chunk.end())
             continue
@@ -104,7 +109,7 @@ def _prepare(original: str) -> _Prepared:
         starts += range(at, at + len(piece))
         ends += range(at + 1, at + len(piece) + 1)
 
-    text = "".join(parts)
+    text = "".join(parts).rstrip()
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     positions: dict[str, list[int]] = defaultdict(list)
     for index, (start, end) in enumerate(words):
@@ -119,7 +124,7 @@ def locate(quote: str, text: str) -> QuoteMatch:
     if not wanted:
         return QuoteMatch(False, 0, 0, None, 0.0)
 
-    span = _search(wanted, prepared.text)
+    span = _search(wanted, prepared.text, prepared.flat)
     if span is not None:
         start, end = span
         original = (prepared.starts[start], prepared.ends[end - 1])
@@ -144,15 +149,23 @@ def _trim(quote: str) -> str:
     return quote.strip()
 
 
-def _search(quote: str, text: str) -> tuple[int, int] | None:
+@lru_cache(maxsize=16)
+def _flat(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+# An omitted stretch: any text short of a new speaker's ``Label: `` paragraph.
+_GAP = rf"(?:(?!\n[^\n:]{{1,60}}: ).){{0,{MAX_GAP}}}?"
+
+
+def _search(quote: str, text: str, flat: str) -> tuple[int, int] | None:
     parts = [p for p in _ELLIPSIS.split(quote) if p]
     editorial = any(not PSEUDONYM.fullmatch(b) for b in _BRACKET.findall(quote))
     if len(parts) == 1 and not editorial:
-        at = text.find(parts[0])
+        at = flat.find(parts[0])
         return None if at < 0 else (at, at + len(parts[0]))
 
-    gap = rf".{{0,{MAX_GAP}}}?"
-    pattern = re.compile(gap.join(_part_pattern(part) for part in parts))
+    pattern = re.compile(_GAP.join(_part_pattern(part) for part in parts), re.DOTALL)
     match = pattern.search(text)
     return None if match is None or match.end() == match.start() else match.span()
 
@@ -169,7 +182,7 @@ def _part_pattern(part: str) -> str:
             pieces.append(rf"[^\[\]]{{0,{MAX_EDITORIAL}}}?")
         position = bracket.end()
     pieces.append(re.escape(part[position:]))
-    return "".join(pieces)
+    return "".join(pieces).replace(r"\ ", "[ \n]")
 
 
 def _closest(quote: str, prepared: _Prepared) -> tuple[str | None, float]:
@@ -193,7 +206,7 @@ def _closest(quote: str, prepared: _Prepared) -> tuple[str | None, float]:
     best, best_score = None, 0.0
     for first in sorted(starts):
         last = min(first + size, len(prepared.words)) - 1
-        window = prepared.text[prepared.words[first][0] : prepared.words[last][1]]
+        window = prepared.flat[prepared.words[first][0] : prepared.words[last][1]]
         matcher = difflib.SequenceMatcher(None, quote, window, autojunk=False)
         if (
             matcher.real_quick_ratio() <= best_score
