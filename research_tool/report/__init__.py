@@ -1,0 +1,1 @@
+"""The findings document: Markdown and a self-contained HTML page."""
