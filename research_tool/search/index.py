@@ -19,6 +19,7 @@ from pathlib import Path
 from research_tool.errors import ResearchError
 from research_tool.export.records import participant_fields, snapshot_quotes
 from research_tool.search.discover import Found, find_snapshots
+from research_tool.search.schema import TEXT_TABLES
 
 log = logging.getLogger(__name__)
 
@@ -31,9 +32,7 @@ _INSERT_QUOTE = (
     "INSERT INTO quotes (path, study, participant, role, line, at, type, topics, "
     "quote, context, observed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_INSERT_TEXT = (
-    "INSERT INTO quotes_fts (rowid, quote, context, topics) VALUES (?, ?, ?, ?)"
-)
+_INSERT_TEXT = "INSERT INTO {} (rowid, quote, context, topics) VALUES (?, ?, ?, ?)"
 
 
 @dataclass
@@ -146,10 +145,11 @@ def _reindex(connection: sqlite3.Connection, item: Found) -> str | None:
             ),
         )
         quote_id = cursor.lastrowid
-        connection.execute(
-            _INSERT_TEXT,
-            (quote_id, record.quote, record.context, topics.replace(",", " ")),
-        )
+        for table in TEXT_TABLES:
+            connection.execute(
+                _INSERT_TEXT.format(table),
+                (quote_id, record.quote, record.context, topics.replace(",", " ")),
+            )
         connection.executemany(
             "INSERT INTO links VALUES (?, ?, ?)",
             [(quote_id, link.hypothesis, link.stance) for link in record.links],
@@ -159,6 +159,7 @@ def _reindex(connection: sqlite3.Connection, item: Found) -> str | None:
 
 def _drop(connection: sqlite3.Connection, relative: str) -> None:
     ids = "SELECT id FROM quotes WHERE path = ?"
-    connection.execute(f"DELETE FROM quotes_fts WHERE rowid IN ({ids})", (relative,))
+    for table in TEXT_TABLES:
+        connection.execute(f"DELETE FROM {table} WHERE rowid IN ({ids})", (relative,))
     connection.execute(f"DELETE FROM links WHERE quote_id IN ({ids})", (relative,))
     connection.execute("DELETE FROM quotes WHERE path = ?", (relative,))

@@ -85,11 +85,13 @@ def run_query(
     match = fts_query(text)
     where, params = _filter_sql(filters)
     if match:
+        # Prefix terms search the text as written; the rest the stemmed text.
+        table = "quotes_raw" if '"*' in match else "quotes_fts"
         sql = (
-            f"SELECT q.*, highlight(quotes_fts, 0, '{MARK}', '{MARK}'), "
-            f"bm25(quotes_fts, {', '.join(map(str, WEIGHTS))}) AS score "
-            "FROM quotes_fts JOIN quotes q ON q.id = quotes_fts.rowid "
-            f"WHERE quotes_fts MATCH ? {where} "
+            f"SELECT q.*, highlight({table}, 0, '{MARK}', '{MARK}'), "
+            f"bm25({table}, {', '.join(map(str, WEIGHTS))}) AS score "
+            f"FROM {table} JOIN quotes q ON q.id = {table}.rowid "
+            f"WHERE {table} MATCH ? {where} "
             "ORDER BY score, q.study, q.path, q.line LIMIT ?"
         )
         params = [match, *params, limit]

@@ -10,7 +10,7 @@ from research_tool.errors import ResearchError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 INDEX_DIR = ".research"
 INDEX_NAME = "index.sqlite"
 
@@ -46,10 +46,17 @@ CREATE TABLE links (
     stance TEXT NOT NULL
 );
 CREATE INDEX links_quote ON links (quote_id);
+-- Two copies of the text: stemmed ("exports" finds "export"), and as written
+-- for prefix queries ("slipp*" must find "slipping", which stems to "slip").
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
     quote, context, topics, tokenize = 'porter unicode61 remove_diacritics 2'
 );
+CREATE VIRTUAL TABLE quotes_raw USING fts5 (
+    quote, context, topics, tokenize = 'unicode61 remove_diacritics 2'
+);
 """
+
+TEXT_TABLES = ("quotes_fts", "quotes_raw")
 
 
 class SearchError(ResearchError):
@@ -100,9 +107,19 @@ def open_index(root: Path) -> sqlite3.Connection:
 
 def _connect(path: Path) -> sqlite3.Connection:
     connection = sqlite3.connect(path, timeout=10)
-    version = _version(connection)
-    if version != SCHEMA_VERSION:
-        _reset(connection)
+    if _version(connection) == SCHEMA_VERSION:
+        return connection
+
+    # An older or foreign layout: start afresh, the files hold everything.
+    connection.close()
+    path.unlink(missing_ok=True)
+    connection = sqlite3.connect(path, timeout=10)
+    with connection:
+        connection.executescript(SCHEMA)
+        connection.execute(
+            "INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
+            (SCHEMA_VERSION,),
+        )
     return connection
 
 
@@ -111,24 +128,6 @@ def _version(connection: sqlite3.Connection) -> str | None:
         row = connection.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
         ).fetchone()
-    except sqlite3.OperationalError:
+    except sqlite3.DatabaseError:  # no meta table, or not a database at all
         return None
     return None if row is None else str(row[0])
-
-
-def _reset(connection: sqlite3.Connection) -> None:
-    tables = [
-        row[0]
-        for row in connection.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' "
-            "AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'quotes_fts_%'"
-        )
-    ]
-    with connection:
-        for table in tables:
-            connection.execute(f'DROP TABLE IF EXISTS "{table}"')
-        connection.executescript(SCHEMA)
-        connection.execute(
-            "INSERT INTO meta (key, value) VALUES ('schema_version', ?)",
-            (SCHEMA_VERSION,),
-        )
