@@ -4,6 +4,8 @@ Terms are phrases ("would be nice", "status update"). Each is lemmatised by
 the same pipeline as the transcript and matched with a spaCy PhraseMatcher
 on the lemma keys that ``passages`` stores in ``token.norm_``, so
 "reports", "Reporting" and "reported" all meet the term "report".
+``attr="ORTH"`` matches names exactly as written instead ("Teams" the
+product, not "teams").
 """
 
 from __future__ import annotations
@@ -30,10 +32,12 @@ class Hit:
 class TermMatcher:
     """Find labelled terms in spans; ``terms`` maps label -> phrases."""
 
-    def __init__(self, nlp: Any, terms: Mapping[str, Sequence[str]]) -> None:
+    def __init__(
+        self, nlp: Any, terms: Mapping[str, Sequence[str]], *, attr: str = "NORM"
+    ) -> None:
         from spacy.matcher import PhraseMatcher
 
-        self._matcher = PhraseMatcher(nlp.vocab, attr="NORM")
+        self._matcher = PhraseMatcher(nlp.vocab, attr=attr)
         self._strings = nlp.vocab.strings
 
         pairs = [(label, term) for label, group in terms.items() for term in group]

@@ -152,15 +152,16 @@ def _phrases(doc: Any) -> list[str]:
 
 
 def _distinct(hits: list[Hit]) -> list[str]:
-    """Matched terms, dropping single words already inside a matched phrase."""
-    phrases = [h for h in hits if " " in h.term]
+    """Matched terms, keeping only the longest of overlapping matches."""
+    ranked = sorted(hits, key=lambda h: (h.start - h.end, h.start))
+    taken: set[int] = set()
     kept = []
-    for hit in hits:
-        inside = " " not in hit.term and any(
-            p.start <= hit.start and hit.end <= p.end for p in phrases
-        )
-        if not inside and hit.term not in kept:
-            kept.append(hit.term)
+    for hit in ranked:
+        tokens = set(range(hit.start, hit.end))
+        if tokens & taken or hit.term in kept:
+            continue
+        taken |= tokens
+        kept.append(hit.term)
     return kept
 
 

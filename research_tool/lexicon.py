@@ -215,7 +215,10 @@ FILLER = set(
     sure, maybe, probably, basically, literally, totally, obviously, gonna,
     wanna, gotta, day, time, way, people, somebody, someone, something,
     anything, everything, thing, today, point, look, come, make, take, see,
-    tell, try, let, feel, use, work, start, end, happen, talk, ask
+    tell, try, let, feel, use, work, start, end, happen, talk, ask,
+    monday, tuesday, wednesday, thursday, friday, saturday, sunday, week,
+    weekend, month, year, hour, minute, morning, afternoon, night, ago,
+    honestly, stuff, whole, half, first, second, third, last, next
     """
     )
 )
@@ -260,9 +263,8 @@ TOOLS = terms(
 )
 TRIGGER = terms(
     """
-    when, first noticed, realized, started, got a call, got an email,
-    kicked off, it began, the first sign, first signal, heard, found out,
-    noticed
+    first noticed, realized, got a call, got an email, kicked off,
+    the first sign, first signal, found out, noticed, that's when, it started
     """
 )
 OUTCOME = terms(

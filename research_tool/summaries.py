@@ -79,10 +79,12 @@ class Signals:
     """Tools, frequency, feelings, triggers, outcomes; compiled once."""
 
     def __init__(self, nlp: Any) -> None:
+        names = [t for t in TOOLS if t[0].isupper()]
+        self._names = TermMatcher(nlp, {"tool": names}, attr="ORTH")
         self._matcher = TermMatcher(
             nlp,
             {
-                "tool": TOOLS,
+                "tool": [t for t in TOOLS if t not in names],
                 "frequency": FREQUENCY,
                 "emotion": EMOTION,
                 "negative": NEGATIVE_EMOTION,
@@ -98,7 +100,7 @@ class Signals:
 
     def _read(self, passage: Passage) -> Found:
         found: Found = {}
-        for hit in self._matcher(passage.span):
+        for hit in self._names(passage.span) + self._matcher(passage.span):
             word = hit.term if hit.label == "tool" else _said(passage, hit)
             words = found.setdefault(hit.label, [])
             if word not in words:
