@@ -43,14 +43,9 @@ def test_the_only_markdown_file_is_the_plan(tmp_path: Path) -> None:
 @pytest.mark.parametrize("start", ["root", "layout", "plans"])
 def test_shared_layouts(tmp_path: Path, base: str, start: str) -> None:
     folder = _shared_layout(tmp_path, base)
-    where = {
-        "": tmp_path,
-        "docs": tmp_path,
-        "layout": folder,
-        "plans": folder / "plans",
-    }
+    where = {"root": tmp_path, "layout": folder, "plans": folder / "plans"}
 
-    study = studies.resolve_study(where[start] if start != "docs" else tmp_path)
+    study = studies.resolve_study(where[start])
     assert study.plan_path == folder / "plans" / PLAN_NAME
     assert study.interviews_dir == folder / "interviews"
     assert study.transcripts_dir == folder / "transcripts"
