@@ -55,7 +55,7 @@ def load_bundle(
     loaded = studies.load_study(path)
     study = loaded.study
     bundle = StudyBundle(
-        name=study.root.name,
+        name=study.root.resolve().name,
         root=study.root,
         plan=loaded.plan,
         snapshots=sorted(loaded.snapshots, key=lambda snapshot: snapshot.path),

@@ -27,9 +27,8 @@ ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 class Cases:
     """One Case per participant, gathering the sources and codes of their snapshots."""
 
-    def __init__(self, bundle: StudyBundle, ns: str) -> None:
+    def __init__(self, bundle: StudyBundle) -> None:
         self.bundle = bundle
-        self.ns = ns
         self.fields: dict[str, dict[str, str]] = {}
         self.sources: dict[str, list[str]] = {}
         self.codes: dict[str, list[str]] = {}
@@ -48,13 +47,13 @@ class Cases:
         known.extend(code for code in code_guids if code not in known)
 
     def variables(self) -> ET.Element:
-        element = ET.Element(self.ns + "Variables")
+        element = ET.Element("Variables")
         if not self.fields:
             return element
         for name, (kind, _) in VARIABLES.items():
             ET.SubElement(
                 element,
-                self.ns + "Variable",
+                "Variable",
                 guid=guid("variable", name),
                 name=name,
                 typeOfVariable=kind,
@@ -62,19 +61,19 @@ class Cases:
         return element
 
     def element(self) -> ET.Element:
-        cases = ET.Element(self.ns + "Cases")
+        cases = ET.Element("Cases")
         for participant in sorted(self.fields):
             case = ET.SubElement(
                 cases,
-                self.ns + "Case",
+                "Case",
                 guid=guid("case", participant),
                 name=participant,
             )
             for code_guid in self.codes[participant]:
-                ET.SubElement(case, self.ns + "CodeRef", targetGUID=code_guid)
+                ET.SubElement(case, "CodeRef", targetGUID=code_guid)
             self._values(case, self.fields[participant])
             for source_guid in self.sources[participant]:
-                ET.SubElement(case, self.ns + "SourceRef", targetGUID=source_guid)
+                ET.SubElement(case, "SourceRef", targetGUID=source_guid)
         return cases
 
     def _participant(self, snapshot: Snapshot) -> str:
@@ -91,11 +90,9 @@ class Cases:
             value = fields[key]
             if not value or (kind == "Date" and not _is_date(value)):
                 continue
-            holder = ET.SubElement(case, self.ns + "VariableValue")
-            ET.SubElement(
-                holder, self.ns + "VariableRef", targetGUID=guid("variable", name)
-            )
-            ET.SubElement(holder, self.ns + f"{kind}Value").text = value
+            holder = ET.SubElement(case, "VariableValue")
+            ET.SubElement(holder, "VariableRef", targetGUID=guid("variable", name))
+            ET.SubElement(holder, f"{kind}Value").text = value
 
 
 def _is_date(value: str) -> bool:
