@@ -62,7 +62,11 @@ def test_missing_roster_is_empty(tmp_path: Path) -> None:
         ("people:\n  - name: [Krista\n", 3, "YAML"),
         ("people:\n  - name: Krista\n", 2, "no `pseudonym:`"),
         ("people:\n  - pseudonym: user-001\n", 2, "no `name:`"),
-        ("people:\n  - name: A\n    pseudonym: x\n  - name: B\n    pseudonym: x\n", 4, "x"),
+        (
+            "people:\n  - name: A\n    pseudonym: x\n  - name: B\n    pseudonym: x\n",
+            4,
+            "x",
+        ),
         ("staff:\n  - name: A\n", 1, "unknown section"),
         ("people: Krista\n", 1, "expected a list"),
     ],
@@ -80,7 +84,9 @@ def test_broken_roster_names_the_line(
 
 
 def test_same_name_may_repeat_with_its_pseudonym(tmp_path: Path) -> None:
-    text = "people:\n  - name: A B\n    pseudonym: x\n  - name: a  b\n    pseudonym: x\n"
+    text = (
+        "people:\n  - name: A B\n    pseudonym: x\n  - name: a  b\n    pseudonym: x\n"
+    )
 
     assert len(load_roster(write(tmp_path, text)).people) == 2
 

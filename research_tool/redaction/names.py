@@ -108,7 +108,7 @@ class NameTable:
         def substitute(match: re.Match[str]) -> str:
             found = match.group(0)
             name = self._names[_key(found)]
-            if not _accepted(name, found, text, match.start()):
+            if not _accepted(name, found, text, match.start(), match.end()):
                 return found
             tally[(name.kind, name.pseudonym)] += 1
             return name.pseudonym
@@ -134,15 +134,29 @@ def _key(form: str) -> str:
     return " ".join(form.split()).casefold()
 
 
-def _accepted(name: Name, found: str, text: str, start: int) -> bool:
-    """Apply the care rules for lone tokens."""
+def _accepted(name: Name, found: str, text: str, start: int, end: int) -> bool:
+    """Apply the care rules for lone tokens.
+
+    A lone token that is also an English word ("Bell", "Will") counts only
+    when capitalised, mid-sentence, not after an article ("the Bell curve")
+    and not before another capitalised word ("Park Avenue", "Mark Thompson").
+    """
     if " " in found.strip() or "\n" in found:
         return True
     if found.islower() and name.kind != "organisation":
         return not name.strict
-    if name.strict:
-        return found[0].isupper() and not at_sentence_start(text, start)
-    return True
+    if not name.strict:
+        return True
+    return (
+        found[0].isupper()
+        and not at_sentence_start(text, start)
+        and _ARTICLE.search(text, max(start - 8, 0), start) is None
+        and _CAPITALISED.match(text, end) is None
+    )
+
+
+_ARTICLE = re.compile(r"(?<![\w])(?:the|a|an|this|that|our|my|your) $", re.IGNORECASE)
+_CAPITALISED = re.compile(r" [A-Z]")
 
 
 def at_sentence_start(text: str, start: int) -> bool:
