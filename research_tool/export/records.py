@@ -66,6 +66,8 @@ def snapshot_quotes(snapshot: Snapshot) -> list[QuoteRecord]:
         )
 
     for entry in snapshot.hypotheses:
+        if entry.status == "NO DATA":
+            continue  # its Evidence cell says why there is none, not a quote
         for evidence in entry.evidence:
             key = quote_key(evidence.quote)
             link = Link(entry.number, evidence.stance or "")
