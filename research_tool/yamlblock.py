@@ -7,6 +7,7 @@ The block runs from a first line ``---`` to the next line ``---`` (or
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,12 @@ NO_FRONTMATTER = (
     "no frontmatter: the file must start with a line '---', then YAML "
     "(key: value lines), then a closing line '---'"
 )
+
+UNCLOSED_QUOTE = (
+    "frontmatter is not valid YAML: a quoted value is never closed; "
+    "add the closing quote"
+)
+_QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+|[^\s:#'"][^:#]*:\s+)(["'])(.*)$""")
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,9 @@ def load(path: Path, text: str) -> tuple[dict[str, Any], Block | None, list[Prob
     try:
         data = yaml.safe_load(source)
     except yaml.MarkedYAMLError as exc:
+        unclosed = _unclosed_quote(lines[1 : block.end - 1])
+        if unclosed is not None:
+            return {}, block, [Problem(path, unclosed + 2, UNCLOSED_QUOTE)]
         return {}, block, [Problem(path, _error_line(exc), _error_message(exc))]
     except yaml.YAMLError as exc:
         return {}, block, [Problem(path, 1, f"frontmatter is not valid YAML: {exc}")]
@@ -79,6 +89,21 @@ def jsonable(value: Any) -> Any:
     return value
 
 
+def _unclosed_quote(lines: list[str]) -> int | None:
+    """The index of the first line whose quoted value does not close on it."""
+    for index, line in enumerate(lines):
+        match = _QUOTED_VALUE.match(line)
+        if match is None:
+            continue
+        quote, rest = match.groups()
+        body = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest
+        if quote == "'":
+            body = body.replace("''", "")
+        if quote not in body:
+            return index
+    return None
+
+
 def _error_line(exc: yaml.MarkedYAMLError) -> int:
     # An unclosed quote is found at the end; its opening is what to fix.
     mark = exc.problem_mark
@@ -94,8 +119,5 @@ def _error_message(exc: yaml.MarkedYAMLError) -> str:
             "frontmatter is not valid YAML: a tab character; indent with spaces instead"
         )
     if exc.context and "quoted scalar" in str(exc.context):
-        return (
-            "frontmatter is not valid YAML: a quoted value is never closed; "
-            "add the closing quote"
-        )
+        return UNCLOSED_QUOTE
     return f"frontmatter is not valid YAML: {problem}"
