@@ -27,6 +27,7 @@ from research_tool.errors import RosterError
 from research_tool.fileio import atomic_write, read_text
 
 ROSTER_NAME = "roster.yaml"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 SECTIONS = ("people", "organisations")
 GITIGNORE = """\
 # Raw transcripts and the roster name real people: keep them out of git.
@@ -103,7 +104,7 @@ def load_roster(path: Path) -> Roster:
 def parse_roster(path: Path, text: str) -> Roster:
     """Parse roster ``text``; ``path`` is for messages."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else 0

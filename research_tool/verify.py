@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from research_tool.model import Evidence, Snapshot
+from research_tool.plans import guide_questions
 from research_tool.quotes import locate
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def verify_study(
     loaded: LoadedStudy, *, pipeline: object | None = None
 ) -> Verification:
     """Check every quote of every snapshot and of ``reports/findings.md``."""
-    sources = _Sources(loaded.study, pipeline)
+    sources = _Sources(loaded.study, guide_questions(loaded.plan), pipeline)
     verification = Verification()
 
     for snapshot in loaded.snapshots:
@@ -132,8 +133,9 @@ def _is_quoted(quote: str, lines: list[str], line: int) -> bool:
 class _Sources:
     """Redacted source text per (transcript, participant), read once."""
 
-    def __init__(self, study: Study, pipeline: object | None) -> None:
+    def __init__(self, study: Study, guide: list[str], pipeline: object | None) -> None:
         self.study = study
+        self.guide = guide
         self.pipeline = pipeline
         self._texts: dict[tuple[Path, str], str] = {}
 
@@ -166,7 +168,8 @@ class _Sources:
             from research_tool.transcripts import read_transcript
 
             log.debug("reading and redacting %s", source)
-            transcript = read_transcript(source)
+            # Read as ``process`` reads it, so speaker roles come out the same.
+            transcript = read_transcript(source, guide_questions=self.guide)
             redacted = redact_for_study(
                 transcript,
                 self.study,

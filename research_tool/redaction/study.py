@@ -8,9 +8,9 @@ or exported later.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from research_tool.model import ScheduleRow, Transcript
 from research_tool.redaction.core import Redacted, redact
@@ -19,6 +19,7 @@ from research_tool.roster import load_roster, roster_path
 if TYPE_CHECKING:
     from research_tool.studies import Study
 
+T = TypeVar("T")
 DEFAULT_PARTICIPANT = "participant"
 _NOT_A_NAME = re.compile(r"^(?:tbd|tba|n/?a|none|-+|—|\?+|p\d+|user-\d+)$", re.I)
 
@@ -31,10 +32,8 @@ def redact_for_study(
     pipeline: object | None = None,
 ) -> Redacted:
     """Redact with the study's roster, its plan's Schedule names and the speakers."""
-    from research_tool.plans import parse_plan
-
-    roster = load_roster(roster_path(study))
-    names = schedule_names(parse_plan(study.plan_path).schedule)
+    roster = _cached(roster_path(study), load_roster)
+    names = _cached(study.plan_path, _plan_names)
     return redact(
         transcript,
         participant_id=participant_id,
@@ -42,6 +41,29 @@ def redact_for_study(
         known_names=names,
         pipeline=pipeline,
     )
+
+
+_CACHE: dict[tuple[Path, int, int, str], Any] = {}
+
+
+def _cached(path: Path, load: Callable[[Path], T]) -> T:
+    """``load(path)``, reused while the file is unchanged (verify reads many)."""
+    try:
+        stat = path.stat()
+        key = (path.resolve(), stat.st_mtime_ns, stat.st_size, load.__name__)
+    except OSError:
+        return load(path)
+    if key not in _CACHE:
+        if len(_CACHE) > 32:
+            _CACHE.clear()
+        _CACHE[key] = load(path)
+    return cast(T, _CACHE[key])
+
+
+def _plan_names(path: Path) -> list[str]:
+    from research_tool.plans import parse_plan
+
+    return schedule_names(parse_plan(path).schedule)
 
 
 def schedule_names(rows: Iterable[ScheduleRow]) -> list[str]:
