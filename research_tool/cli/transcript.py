@@ -64,7 +64,7 @@ def transcript(
 
 
 def _guide_questions(plan: Path) -> tuple[str, ...]:
-    from research_tool import plans  # type: ignore[attr-defined,unused-ignore]
+    from research_tool import plans
 
     return tuple(plans.guide_questions(plans.parse_plan(plan)))
 

@@ -36,11 +36,13 @@ def read_headed(path: Path, text: str, parse: HeaderParser, shape: str) -> list[
     speaker: str | None = None
     start: float | None = None
     end: float | None = None
+    at_line = 0
 
     for line in iter_lines(text):
         header = parse(line.text.strip()) if len(line.text) <= MAX_HEADER else None
         if header is not None:
             speaker, start, end = header.speaker, header.start, header.end
+            at_line = line.number
             if header.rest < 0:
                 continue
             inline = line.text.strip()[header.rest :]
@@ -48,17 +50,15 @@ def read_headed(path: Path, text: str, parse: HeaderParser, shape: str) -> list[
                 continue
             offset = line.content_offset + header.rest
             offset += len(inline) - len(inline.lstrip())
-            cues.append(Cue(speaker, inline.strip(), offset, start, end, line.number))
+            cues.append(Cue(speaker, inline.strip(), offset, start, end, at_line))
             start = end = None
             continue
 
         if speaker is None or not line.text.strip():
             continue
-        cues.append(
-            Cue(
-                speaker, line.text.strip(), line.content_offset, start, end, line.number
-            )
-        )
+        where = at_line if start is not None else line.number
+        body = line.text.strip()
+        cues.append(Cue(speaker, body, line.content_offset, start, end, where))
         start = end = None
 
     if not cues:

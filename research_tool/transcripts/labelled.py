@@ -75,4 +75,9 @@ def _marker(body: str, cursor: int) -> tuple[float | None, int]:
     if match is None:
         return None, cursor
     seconds = parse_timestamp(match["a"] or match["b"])
-    return seconds, match.end() if seconds is not None else cursor
+    if seconds is None:
+        return None, cursor
+    end = match.end()
+    while end < len(body) and body[end] in " \t":
+        end += 1
+    return seconds, end
