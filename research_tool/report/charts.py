@@ -51,6 +51,10 @@ def _n(value: float) -> str:
     return f"{value:.1f}".removesuffix(".0")
 
 
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 def _open(width: float, height: float, ident: str, title: str, desc: str) -> str:
     return (
         f'<svg viewBox="0 0 {_n(width)} '
@@ -150,7 +154,10 @@ def _matrix_alt(
 ) -> str:
     if not participants:
         return "No interviews yet, so no participant has evidence on any hypothesis."
-    sentences = [f"{len(participants)} participants by {len(hypotheses)} hypotheses."]
+    sentences = [
+        f"{_count(len(participants), 'participant')} by "
+        f"{_count(len(hypotheses), 'hypothesis', 'hypotheses')}."
+    ]
     for label in hypotheses:
         counts = dict.fromkeys(STANCE_COLOURS, 0)
         for who in participants:
@@ -173,6 +180,8 @@ def saturation_curve(points: Sequence[SaturationPoint]) -> Chart:
 
     parts = [_open(width, height, "saturation", title, alt)]
     parts.append(_axes(left, top, plot_w, plot_h, peak, len(points)))
+    if len(points) <= 40:
+        parts.append(_ticks(left + step / 2, top + plot_h, step, len(points)))
     if not points:
         parts.append(
             f'<text x="{_n(left + 12)}" y="{_n(top + 20)}">No interviews yet</text>'
@@ -190,10 +199,12 @@ def saturation_curve(points: Sequence[SaturationPoint]) -> Chart:
         y_total = top + plot_h - plot_h * point.total_topics / peak
         line.append(f"{_n(middle)},{_n(y_total)}")
         if len(points) <= 40:
+            inside = bar_h > 18
+            label_y = top + plot_h - bar_h + (14 if inside else -4)
             parts.append(
                 f'<circle cx="{_n(middle)}" cy="{_n(y_total)}" r="3" fill="#222"/>'
-                f'<text x="{_n(middle)}" y="{_n(top + plot_h - bar_h - 4)}" '
-                f'text-anchor="middle">{point.new_topics}</text>'
+                f'<text x="{_n(middle)}" y="{_n(label_y)}" text-anchor="middle" '
+                f'fill="{"#fff" if inside else "#222"}">{point.new_topics}</text>'
             )
     if line:
         parts.append(
@@ -206,18 +217,32 @@ def saturation_curve(points: Sequence[SaturationPoint]) -> Chart:
 
 def _axes(left: float, top: float, w: float, h: float, peak: int, n: int) -> str:
     base = top + h
-    return (
+    parts = [
         f'<line x1="{_n(left)}" y1="{_n(top)}" x2="{_n(left)}" y2="{_n(base)}" '
-        'stroke="#555"/>'
+        'stroke="#555"/>',
         f'<line x1="{_n(left)}" y1="{_n(base)}" x2="{_n(left + w)}" y2="{_n(base)}" '
-        'stroke="#555"/>'
-        f'<text x="{_n(left - 6)}" y="{_n(top + 4)}" text-anchor="end">{peak}</text>'
-        f'<text x="{_n(left - 6)}" y="{_n(base + 4)}" text-anchor="end">0</text>'
-        f'<text x="{_n(left)}" y="{_n(base + 16)}">interview 1</text>'
-        f'<text x="{_n(left + w)}" y="{_n(base + 16)}" text-anchor="end">'
-        f"interview {max(n, 1)}</text>"
+        'stroke="#555"/>',
+        f'<text x="{_n(left - 6)}" y="{_n(top + 4)}" text-anchor="end">{peak}</text>',
+        f'<text x="{_n(left - 6)}" y="{_n(base + 4)}" text-anchor="end">0</text>',
         f'<text x="{_n(left + w / 2)}" y="{_n(base + 30)}" text-anchor="middle">'
-        "bars: new topic tags; line: topic tags so far</text>"
+        "interview, in date order · bars: new topic tags · line: tags so far</text>",
+    ]
+    if n == 0 or n > 40:
+        parts.append(f'<text x="{_n(left)}" y="{_n(base + 16)}">1</text>')
+        parts.append(
+            f'<text x="{_n(left + w)}" y="{_n(base + 16)}" text-anchor="end">'
+            f"{max(n, 1)}</text>"
+        )
+    return "".join(parts)
+
+
+def _ticks(first: float, base: float, step: float, n: int) -> str:
+    """Interview numbers under the bars, thinned so they never collide."""
+    every = max(1, int(24 // step) + 1)
+    return "".join(
+        f'<text x="{_n(first + i * step)}" y="{_n(base + 16)}" '
+        f'text-anchor="middle">{i + 1}</text>'
+        for i in range(0, n, every)
     )
 
 
@@ -233,7 +258,8 @@ def _saturation_alt(points: Sequence[SaturationPoint]) -> str:
         return "No interviews yet, so no topic tags have been raised."
     news = [p.new_topics for p in points]
     text = [
-        f"{len(points)} interviews raised {points[-1].total_topics} topic tags in all."
+        f"{_count(len(points), 'interview')} raised "
+        f"{_count(points[-1].total_topics, 'topic tag')} in all."
     ]
     if len(points) <= 30:
         text.append(
