@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -289,3 +290,72 @@ def test_status_does_not_import_spacy(tmp_path: Path) -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert done.stdout.strip().endswith("False")
+
+
+# --- the example study -------------------------------------------------------
+
+_ROW = re.compile(
+    r"^\|\s*(\d+)\s*\|[^|]*\|\s*(SUPPORTED|CHALLENGED|MIXED|NO DATA)\s*\|"
+)
+
+
+def _expected_cells(study: Path) -> dict[int, str]:
+    """The rule applied by hand to the snapshots' Hypothesis Tracking rows."""
+    rows: dict[int, list[str]] = {}
+    files = sorted((study / "interviews").glob("*.md"))
+    for file in files:
+        for line in file.read_text("utf-8").split("\n"):
+            match = _ROW.match(line)
+            if match:
+                rows.setdefault(int(match.group(1)), []).append(match.group(2))
+    cells = {}
+    for number, statuses in rows.items():
+        ups, downs, mixed = (
+            statuses.count(s) for s in ("SUPPORTED", "CHALLENGED", "MIXED")
+        )
+        if (ups or mixed) and (downs or mixed):
+            parts = [
+                f"{n} {w}"
+                for n, w in ((ups, "for"), (downs, "against"), (mixed, "mixed"))
+                if n
+            ]
+            cells[number] = f"MIXED ({', '.join(parts)}, of {len(files)})"
+        elif ups:
+            cells[number] = f"SUPPORTED ({ups} of {len(files)})"
+        elif downs:
+            cells[number] = f"CHALLENGED ({downs} of {len(files)})"
+        else:
+            cells[number] = "UNTESTED"
+    return cells
+
+
+def test_example_study_status(example_study: Path) -> None:
+    if not list((example_study / "interviews").glob("*.md")):
+        pytest.skip("the example study has no snapshots yet")
+    plan_path = next(example_study.glob("*plan*.md"))
+    before = plan_path.read_text("utf-8")
+
+    result = CliRunner().invoke(
+        cli, ["status", str(example_study)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    plan = parse_plan(plan_path)
+    expected = _expected_cells(example_study)
+    assert {h.number: h.status for h in plan.hypotheses} == expected
+    assert plan.frontmatter["interviews_completed"] == len(
+        list((example_study / "interviews").glob("*.md"))
+    )
+    assert plan.frontmatter["status"] == "in-progress"
+
+    changed, removed, added = _changed_lines(before, plan_path.read_text("utf-8"))
+    assert changed <= _owned_lines(
+        plan.text, example_study.parent / "check" / plan_path.name
+    )
+    assert removed == added
+
+    again = CliRunner().invoke(cli, ["status", str(example_study)])
+    assert again.exit_code == 0 and "is up to date" in again.stderr
+    assert (
+        CliRunner().invoke(cli, ["status", str(example_study), "--check"]).exit_code
+        == 0
+    )
