@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from research_tool.errors import PlanError
+from research_tool.mdtable import escape_cell, replace_cell, split_cells
+from research_tool.yamledit import set_scalar
+
+PATH = Path("plan.md")
+
+
+@pytest.mark.parametrize(
+    ("line", "value", "expected"),
+    [
+        ("status: planned", "in-progress", "status: in-progress"),
+        ("status: 'planned'  ", "complete", "status: 'complete'  "),
+        ('status: "planned" # note', "in-progress", 'status: "in-progress" # note'),
+        ("status:   planned   # note", "complete", "status:   complete   # note"),
+        ("status: planned", "yes", 'status: "yes"'),
+        ("status: 'it''s'", "it's new", "status: 'it''s new'"),
+        ('status: "a \\"b\\""', 'say "hi"', 'status: "say \\"hi\\""'),
+        ("interviews_completed: 0", 3, "interviews_completed: 3"),
+    ],
+)
+def test_set_scalar_keeps_style(line: str, value: str | int, expected: str) -> None:
+    key = line.split(":")[0]
+    text = f"---\ntitle: x\n{line}\n---\nbody\n"
+
+    result = set_scalar(PATH, text, key, value)
+    assert result == f"---\ntitle: x\n{expected}\n---\nbody\n"
+    assert yaml.safe_load(result.split("---")[1])[key] == value
+
+
+def test_crlf_and_missing_key() -> None:
+    text = "---\r\ntitle: x\r\n---\r\nbody\r\n"
+
+    result = set_scalar(PATH, text, "status", "planned")
+    assert result == "---\r\ntitle: x\r\nstatus: planned\r\n---\r\nbody\r\n"
+
+
+def test_block_value_is_refused() -> None:
+    with pytest.raises(PlanError, match="one-line value"):
+        set_scalar(PATH, "---\nstatus: |\n  planned\n---\n", "status", "complete")
+
+
+def test_cells_split_on_unescaped_pipes_and_escape() -> None:
+    line = r"| 1 | a \| b | UNTESTED |"
+    cells = split_cells(line)
+
+    assert [c.text for c in cells] == ["1", "a | b", "UNTESTED"]
+    assert replace_cell(line, cells[2], "x | y") == r"| 1 | a \| b | x \| y |"
+    assert escape_cell("two\nlines") == "two lines"
