@@ -182,7 +182,8 @@ def test_command_exit_codes_and_messages(example_study: Path) -> None:
     assert 'closest: "' in bad.stdout
     assert "1 failed" in bad.stderr
 
-    data = json.loads(runner.invoke(cli, ["verify", str(example_study), "--json"]).stdout)
+    listed = runner.invoke(cli, ["verify", str(example_study), "--json"])
+    data = json.loads(listed.stdout)
     assert [(d["line"], d["state"]) for d in data if d["state"] != "verified"] == [
         (line, "failed")
     ]
