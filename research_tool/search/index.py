@@ -10,18 +10,15 @@ deleting it loses nothing: the next search rebuilds it.
 from __future__ import annotations
 
 import hashlib
-import logging
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from research_tool.errors import ResearchError
-from research_tool.export.records import participant_fields, snapshot_quotes
 from research_tool.search.discover import Found, find_snapshots
+from research_tool.search.parse import Parsed, parse_all
 from research_tool.search.schema import TEXT_TABLES
-
-log = logging.getLogger(__name__)
 
 # A file modified this close to when it was indexed may change again within
 # one mtime tick; such files are always hashed again ("racy" files, as git
@@ -34,6 +31,8 @@ _INSERT_QUOTE = (
 )
 _INSERT_TEXT = "INSERT INTO {} (rowid, quote, context, topics) VALUES (?, ?, ?, ?)"
 
+Known = tuple[str, int, int, int, str | None]  # sha256, mtime, size, indexed, error
+
 
 @dataclass
 class RefreshStats:
@@ -43,10 +42,17 @@ class RefreshStats:
     warnings: list[str] = field(default_factory=list)  # "FILE:LINE: message"
 
 
+@dataclass(frozen=True)
+class _Change:
+    item: Found
+    digest: str
+    status: os.stat_result
+
+
 def refresh(connection: sqlite3.Connection, root: Path) -> RefreshStats:
     """Bring the index up to date with every snapshot under ``root``."""
     stats = RefreshStats()
-    known = {
+    known: dict[str, Known] = {
         row[0]: row[1:]
         for row in connection.execute(
             "SELECT path, sha256, mtime_ns, size, indexed_ns, error FROM files"
@@ -55,8 +61,14 @@ def refresh(connection: sqlite3.Connection, root: Path) -> RefreshStats:
     found = find_snapshots(root)
 
     with connection:
-        for item in found:
-            _refresh_one(connection, item, known.get(item.relative), stats)
+        changes = [
+            change
+            for item in found
+            if (change := _check(connection, item, known.get(item.relative), stats))
+        ]
+        parsed = parse_all([change.item.path for change in changes])
+        for change, result in zip(changes, parsed, strict=True):
+            _store(connection, change, result, stats)
 
         gone = set(known) - {item.relative for item in found}
         for relative in sorted(gone):
@@ -66,46 +78,31 @@ def refresh(connection: sqlite3.Connection, root: Path) -> RefreshStats:
     return stats
 
 
-def _refresh_one(
+def _check(
     connection: sqlite3.Connection,
     item: Found,
-    known: tuple[str, int, int, int, str | None] | None,
+    known: Known | None,
     stats: RefreshStats,
-) -> None:
+) -> _Change | None:
+    """The file's new digest when its content changed; None when it did not."""
     status = item.path.stat()
     if known is not None:
         _, mtime_ns, size, indexed_ns, error = known
         same_stat = (mtime_ns, size) == (status.st_mtime_ns, status.st_size)
         if same_stat and status.st_mtime_ns < indexed_ns - RACY_NS:
             _count_unchanged(stats, error)
-            return
+            return None
 
-    data = item.path.read_bytes()
-    digest = hashlib.sha256(data).hexdigest()
-    if known is not None and digest == known[0]:
-        connection.execute(
-            "UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
-            (status.st_mtime_ns, status.st_size, item.relative),
-        )
-        _count_unchanged(stats, known[4])
-        return
+    digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
+    if known is None or digest != known[0]:
+        return _Change(item, digest, status)
 
-    error = _reindex(connection, item)
     connection.execute(
-        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (
-            item.relative,
-            item.study,
-            digest,
-            status.st_mtime_ns,
-            status.st_size,
-            time.time_ns(),
-            error,
-        ),
+        "UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
+        (status.st_mtime_ns, status.st_size, item.relative),
     )
-    stats.indexed += 1
-    if error:
-        stats.warnings.append(error)
+    _count_unchanged(stats, known[4])
+    return None
 
 
 def _count_unchanged(stats: RefreshStats, error: str | None) -> None:
@@ -114,27 +111,21 @@ def _count_unchanged(stats: RefreshStats, error: str | None) -> None:
         stats.warnings.append(error)
 
 
-def _reindex(connection: sqlite3.Connection, item: Found) -> str | None:
-    """Replace the file's rows; return the parse error instead when it has one."""
-    from research_tool.snapshots import parse_snapshot
-
+def _store(
+    connection: sqlite3.Connection, change: _Change, parsed: Parsed, stats: RefreshStats
+) -> None:
+    """Replace the file's rows with what was parsed, and record its state."""
+    item = change.item
     _drop(connection, item.relative)
-    try:
-        snapshot = parse_snapshot(item.path)
-    except ResearchError as exc:
-        log.debug("skipping %s: %s", item.path, exc)
-        return str(exc)
-
-    person = participant_fields(snapshot)
-    for record in snapshot_quotes(snapshot):
+    for record in parsed.records:
         topics = ",".join(record.topics)
         cursor = connection.execute(
             _INSERT_QUOTE,
             (
                 item.relative,
                 item.study,
-                person["participant"],
-                person["role"],
+                parsed.person["participant"],
+                parsed.person["role"],
                 record.line,
                 record.at,
                 record.type,
@@ -145,16 +136,29 @@ def _reindex(connection: sqlite3.Connection, item: Found) -> str | None:
             ),
         )
         quote_id = cursor.lastrowid
+        text = (quote_id, record.quote, record.context, topics.replace(",", " "))
         for table in TEXT_TABLES:
-            connection.execute(
-                _INSERT_TEXT.format(table),
-                (quote_id, record.quote, record.context, topics.replace(",", " ")),
-            )
+            connection.execute(_INSERT_TEXT.format(table), text)
         connection.executemany(
             "INSERT INTO links VALUES (?, ?, ?)",
             [(quote_id, link.hypothesis, link.stance) for link in record.links],
         )
-    return None
+
+    connection.execute(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (
+            item.relative,
+            item.study,
+            change.digest,
+            change.status.st_mtime_ns,
+            change.status.st_size,
+            time.time_ns(),
+            parsed.error,
+        ),
+    )
+    stats.indexed += 1
+    if parsed.error:
+        stats.warnings.append(parsed.error)
 
 
 def _drop(connection: sqlite3.Connection, relative: str) -> None:
