@@ -342,6 +342,7 @@ def ensure_gitignore(transcripts_dir: Path) -> bool:
         return False
     transcripts_dir.mkdir(parents=True, exist_ok=True)
     atomic_write(target, GITIGNORE)
+    target.chmod(0o644)
     return True
 
 
