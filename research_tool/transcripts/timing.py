@@ -11,11 +11,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from research_tool.errors import TranscriptFormatError
-from research_tool.transcripts.lines import iter_lines
 
-_TIME = r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})[.,](\d{1,3})"
-_TIMING = re.compile(rf"[ \t]*{_TIME}[ \t]*-->[ \t]*{_TIME}(?:[ \t].*)?")
 _MAX_TIMING_LINE = 300
+
+
+def _timing_pattern(separator: str) -> re.Pattern[str]:
+    time = rf"(?:(\d{{1,3}}):)?(\d{{1,2}}):(\d{{2}}){re.escape(separator)}(\d{{1,3}})"
+    return re.compile(rf"[ \t]*{time}[ \t]*-->[ \t]*{time}(?:[ \t].*)?")
+
+
+_PATTERNS = {separator: _timing_pattern(separator) for separator in ".,"}
 
 
 @dataclass(frozen=True)
@@ -28,30 +33,28 @@ class Timing:
 
 def scan_timings(path: Path, text: str, *, separator: str) -> list[Timing]:
     """Every timing line of a VTT (``.``) or SRT (``,``) file, validated."""
+    pattern = _PATTERNS[separator]
     timings: list[Timing] = []
-    for line in iter_lines(text):
-        if "-->" not in line.text:
-            continue
+    number, counted = 1, 0
 
-        match = (
-            _TIMING.fullmatch(line.text) if len(line.text) < _MAX_TIMING_LINE else None
-        )
-        if match is None or not _separators_ok(line.text, separator):
-            raise TranscriptFormatError(path, line.number, _bad_timing(separator))
+    arrow = text.find("-->")
+    while arrow >= 0:
+        begin = text.rfind("\n", 0, arrow) + 1
+        end = text.find("\n", arrow)
+        end = len(text) if end < 0 else end
+        number += text.count("\n", counted, begin)
+        counted = begin
 
-        start, end = _seconds(match.groups()[:4]), _seconds(match.groups()[4:])
-        if start is None or end is None:
-            raise TranscriptFormatError(path, line.number, _bad_timing(separator))
+        line = text[begin:end]
+        match = pattern.fullmatch(line) if len(line) < _MAX_TIMING_LINE else None
+        start = _seconds(match.groups()[:4]) if match else None
+        stop = _seconds(match.groups()[4:]) if match else None
+        if start is None or stop is None:
+            raise TranscriptFormatError(path, number, _bad_timing(separator))
 
-        timings.append(
-            Timing(line.number, line.offset + len(line.text) + 1, start, end)
-        )
+        timings.append(Timing(number, end + 1, start, stop))
+        arrow = text.find("-->", end)
     return timings
-
-
-def _separators_ok(text: str, separator: str) -> bool:
-    times = text.split("-->")
-    return all(separator in part.split()[0] for part in times if part.split())
 
 
 def _seconds(groups: tuple[str | None, ...]) -> float | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from research_tool.errors import TranscriptFormatError
@@ -46,8 +47,9 @@ class DraftTurn:
     offset: int
     fragments: list[str] = field(default_factory=list)
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The fragments joined; read only once the turn is complete."""
         return normalise(" ".join(self.fragments))
 
 
@@ -63,7 +65,7 @@ def build_turns(path: Path, cues: list[Cue]) -> list[DraftTurn]:
 
     turns: list[DraftTurn] = []
     for cue in cues:
-        if not normalise(cue.text):
+        if not cue.text or cue.text.isspace():
             continue
         speaker = cue.speaker if cue.speaker is not None else _last(turns)
         speaker = aliases.get(speaker, speaker)
