@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
+
+from research_tool.errors import Problem
+from research_tool.timecodes import parse_timestamp
 
 OBSERVED = "[Observed behavior]"
 
@@ -70,3 +74,16 @@ def unquote(text: str) -> tuple[str, bool]:
     if len(text) >= 2 and text[0] in _OPENING and text[-1] in _CLOSING:
         return text[1:-1].strip(), False
     return text, False
+
+
+def block_time(path: Path, block: QuoteBlock, problems: list[Problem]) -> float | None:
+    """The block's ``**At:**`` time in seconds; a bad time is a problem."""
+    text, line = block.fields.get("at", ("", 0))
+    if not text.strip():
+        return None
+    seconds = parse_timestamp(text.strip().strip("`"))
+    if seconds is None:
+        problems.append(
+            Problem(path, line, f"**At:** {text!r} is not a time; write it as 00:12:31")
+        )
+    return seconds

@@ -16,12 +16,8 @@ from research_tool.fileio import atomic_write, ensure_writable
 from research_tool.followups import FollowUp, follow_ups
 from research_tool.mdtable import Document, Table, replace_cell, replace_lines
 from research_tool.model import Plan, Snapshot
-from research_tool.plans import (
-    hypotheses_table,
-    plan_document,
-    sample_size_target,
-    schedule_table,
-)
+from research_tool.plan_tables import hypotheses_table, schedule_table
+from research_tool.plans import plan_document, sample_size_target
 from research_tool.rollup import Exclude, Rollup, rollup, status_cell
 from research_tool.schedule import schedule_edits
 from research_tool.studies import (
