@@ -17,6 +17,7 @@ from research_tool.quoteblocks import QuoteBlock, block_time, read_blocks, unquo
 
 _STATUS = re.compile(r"^(SUPPORTED|CHALLENGED|MIXED|NEW|NO[ _-]DATA)\b", re.IGNORECASE)
 _EVIDENCE_HEADING = re.compile(r"^evidence for hypothesis\s+(\S+)$", re.IGNORECASE)
+NO_STATUS_COLUMN = "the Hypothesis Tracking table has no Status column"
 _EMPTY_CELL = {"", "-", "—", "–", "n/a", "none", "no data"}
 ROW_STANCE: dict[str, Stance] = {"SUPPORTED": "supports", "CHALLENGED": "challenges"}
 STANCE_WORDS: dict[str, Stance] = {"supports": "supports", "challenges": "challenges"}
@@ -34,20 +35,14 @@ def read_tracking(
     tables = document.tables_in(section) if section else []
     if section is None or not tables:
         return []
-    blocks = _evidence_blocks(path, document, section.line, problems)
     table = tables[0]
-    columns = [
-        table.column(*names)
-        for names in (("#",), ("Hypothesis",), ("Status",), ("Evidence",))
-    ]
-    number_col, text_col, status_col, evidence_col = columns
+    number_col, text_col = table.column("#"), table.column("Hypothesis")
+    status_col, evidence_col = table.column("Status"), table.column("Evidence")
     if status_col is None:
-        problems.append(
-            Problem(
-                path, table.line, "the Hypothesis Tracking table has no Status column"
-            )
-        )
+        problems.append(Problem(path, table.line, NO_STATUS_COLUMN))
         return []
+
+    blocks = _evidence_blocks(path, document, problems)
 
     entries = []
     for row in table.rows:
@@ -58,10 +53,8 @@ def read_tracking(
             message = f"unknown status {row.get(status_col)!r}; use one of {allowed}"
             problems.append(Problem(path, row.line, message))
             continue
-        status = (
-            "NO DATA"
-            if match.group(1).upper().startswith("NO")
-            else match.group(1).upper()
+        status = " ".join(
+            match.group(1).upper().replace("_", " ").replace("-", " ").split()
         )
         evidence = blocks.pop(number, None)
         if evidence is None:
@@ -84,7 +77,7 @@ def read_tracking(
 
 
 def _evidence_blocks(
-    path: Path, document: Document, after: int, problems: list[Problem]
+    path: Path, document: Document, problems: list[Problem]
 ) -> dict[str, list[Evidence]]:
     section = document.section("Hypothesis Tracking", 2)
     assert section is not None
