@@ -16,7 +16,7 @@ from research_tool.codebook import Codebook
 from research_tool.evidence import EvidenceFinder, Found
 from research_tool.insights import Candidate, InsightTagger
 from research_tool.model import PlanHypothesis, Transcript, Turn
-from research_tool.passages import Passage, passages
+from research_tool.passages import Passage, parse_texts, passages
 from research_tool.summaries import (
     Observations,
     OpportunityDraft,
@@ -30,6 +30,7 @@ from research_tool.summaries import (
 from research_tool.topics import TopicTagger
 
 MAX_TAGS = 6
+QUESTION_SENTENCES = 2
 _CONTEXT_CHARS = 140
 
 
@@ -111,13 +112,36 @@ class Analyser:
             pipeline=self.pipeline.name,
             passages=found,
             insights=drafts,
-            evidence=self.evidence.find(found),
+            evidence=self.evidence.find(found, questions(transcript, nlp)),
             summary=summary(candidates, signals),
             steps=experience_map(found, candidates, signals),
             opportunities=opportunities(candidates, lambda c: by_candidate[id(c)]),
             observations=observations(candidates, signals),
             tags=_frequent_tags(drafts),
         )
+
+
+def questions(transcript: Transcript, nlp: Any) -> dict[int, Any]:
+    """Participant turn index -> the last sentences of the question before it."""
+    asked: dict[int, Turn] = {}
+    previous: Turn | None = None
+    for turn in transcript.turns:
+        if turn.role == "interviewer":
+            previous = turn
+        elif previous is not None and previous.index >= turn.index - 2:
+            asked[turn.index] = previous
+
+    unique = {t.index: t for t in asked.values()}
+    docs = dict(
+        zip(unique, parse_texts(nlp, [t.text for t in unique.values()]), strict=True)
+    )
+    spans = {}
+    for index, doc in docs.items():
+        sentences = list(doc.sents)[-QUESTION_SENTENCES:]
+        spans[index] = (
+            doc[sentences[0].start : sentences[-1].end] if sentences else doc[:]
+        )
+    return {turn: spans[question.index] for turn, question in asked.items()}
 
 
 def _context(transcript: Transcript, turn: Turn) -> str:

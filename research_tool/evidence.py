@@ -23,7 +23,12 @@ from research_tool.passages import Passage, parse_texts
 from research_tool.stance import StanceReader
 
 MIN_SCORE = 2.0
-MAX_PER_HYPOTHESIS = 4
+MAX_PER_HYPOTHESIS = 8
+PER_TURN = 2
+POLARITY_WINDOW = 4
+RARE = 20  # a term said in 1 sentence of RARE or fewer keeps its full weight
+ASKED = 1.0  # weight of the question's matched terms
+NEAR = 0.25  # weight of the neighbouring sentences' matched terms
 
 
 @dataclass(frozen=True)
@@ -47,7 +52,7 @@ class Terms:
 
     number: int
     weights: dict[str, float]
-    negative: bool  # worded as an absence or failure ("invisible", "lack")
+    negative: frozenset[str]  # terms worded near an absence ("invisible to SAMs")
 
 
 class EvidenceFinder:
@@ -65,38 +70,94 @@ class EvidenceFinder:
         )
         self._stance = StanceReader(nlp)
 
-    def find(self, passages: Sequence[Passage]) -> dict[int, list[Found]]:
-        """The evidence per hypothesis number, strongest first."""
+    def find(
+        self, passages: Sequence[Passage], questions: Mapping[int, Any] | None = None
+    ) -> dict[int, list[Found]]:
+        """The evidence per hypothesis number, in spoken order.
+
+        ``questions`` maps a participant turn's index to the interviewer's
+        question just before it (a spaCy span): an answer to a question
+        about a hypothesis needs fewer of its words to count.
+        """
         hits = [self._matcher(p.span) for p in passages]
         rarity = _rarity(hits, len(passages))
+        asked = {turn: self._matcher(span) for turn, span in (questions or {}).items()}
 
-        found: dict[int, list[Found]] = {t.number: [] for t in self.terms}
+        found: dict[int, list[Found]] = {}
         for terms in self.terms:
-            for passage, passage_hits in zip(passages, hits, strict=True):
-                mine = [h for h in passage_hits if h.label == str(terms.number)]
-                item = self._judge(terms, passage, mine, rarity)
+            label = str(terms.number)
+            own = [
+                _weigh(terms, [h for h in ph if h.label == label], rarity)
+                for ph in hits
+            ]
+            items = []
+            for i, passage in enumerate(passages):
+                question = [
+                    h for h in asked.get(passage.turn.index, []) if h.label == label
+                ]
+                item = self._judge(terms, passages, own, i, question)
                 if item is not None:
-                    found[terms.number].append(item)
-
-        for number, items in found.items():
-            items.sort(key=lambda f: (-f.score, f.passage.index))
-            found[number] = sorted(
-                items[:MAX_PER_HYPOTHESIS], key=lambda f: f.passage.index
-            )
+                    items.append(item)
+            found[terms.number] = _strongest(items)
         return found
 
     def _judge(
-        self, terms: Terms, passage: Passage, hits: list[Hit], rarity: dict[str, float]
+        self,
+        terms: Terms,
+        passages: Sequence[Passage],
+        own: list[tuple[float, list[str], list[Hit]]],
+        i: int,
+        question: list[Hit],
     ) -> Found | None:
-        matched = _distinct(hits)
+        score, matched, hits = own[i]
         if not matched:
             return None
-        score = sum(terms.weights[t] * rarity.get(t, 1.0) for t in matched)
-        if score < MIN_SCORE or (len(matched) < 2 and terms.weights[matched[0]] < 2):
+
+        passage = passages[i]
+        asked = _distinct(question)
+        context = ASKED * min(sum(terms.weights[t] for t in asked), 3.0)
+        context += NEAR * min(_neighbours(passages, own, i), 2.0)
+        if score + context < MIN_SCORE:
             return None
 
-        stance = self._stance.stance(passage.span, hits, negative=terms.negative)
-        return Found(terms.number, passage, stance, round(score, 3), tuple(matched))
+        negative = all(h.term in terms.negative for h in hits)
+        stance = self._stance.stance(passage.span, hits, negative=negative)
+        why = tuple(matched) + tuple(
+            f"asked about {t}" for t in asked if t not in matched
+        )
+        return Found(terms.number, passage, stance, round(score + context, 3), why)
+
+
+def _weigh(
+    terms: Terms, hits: list[Hit], rarity: dict[str, float]
+) -> tuple[float, list[str], list[Hit]]:
+    matched = _distinct(hits)
+    score = sum(terms.weights[t] * rarity.get(t, 1.0) for t in matched)
+    return score, matched, hits
+
+
+def _neighbours(
+    passages: Sequence[Passage], own: list[tuple[float, list[str], list[Hit]]], i: int
+) -> float:
+    """The match score of the sentences on either side, in the same turn."""
+    total = 0.0
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(passages) and passages[j].turn is passages[i].turn:
+            total += own[j][0]
+    return total
+
+
+def _strongest(items: list[Found]) -> list[Found]:
+    """At most PER_TURN items a turn and MAX_PER_HYPOTHESIS in all, in order."""
+    ranked = sorted(items, key=lambda f: (-f.score, f.passage.index))
+    per_turn: dict[int, int] = {}
+    kept: list[Found] = []
+    for item in ranked:
+        turn = item.passage.turn.index
+        if per_turn.get(turn, 0) < PER_TURN and len(kept) < MAX_PER_HYPOTHESIS:
+            per_turn[turn] = per_turn.get(turn, 0) + 1
+            kept.append(item)
+    return sorted(kept, key=lambda f: f.passage.index)
 
 
 def hypothesis_terms(
@@ -120,10 +181,20 @@ def hypothesis_terms(
             weights.setdefault(phrase, 2.0)
         for cue in cues.get(number, ()):
             weights[cue] = 2.0
-        keys = {t.norm_ for t in doc}
-        negative = bool(keys & set(NEGATIVE_SENSE))
-        found.append(Terms(number, weights, negative))
+        found.append(Terms(number, weights, _negative_terms(doc, weights)))
     return found
+
+
+def _negative_terms(doc: Any, weights: Mapping[str, float]) -> frozenset[str]:
+    """Terms within POLARITY_WINDOW words of an absence word of the hypothesis."""
+    absent = [t.i for t in doc if t.norm_ in NEGATIVE_SENSE]
+    near = set()
+    for token in doc:
+        if any(abs(token.i - i) <= POLARITY_WINDOW for i in absent):
+            near.add(token.norm_)
+    return frozenset(
+        term for term in weights if all(word in near for word in term.split())
+    )
 
 
 def _content_words(doc: Any) -> list[str]:
@@ -155,7 +226,7 @@ def _distinct(hits: list[Hit]) -> list[str]:
     """Matched terms, keeping only the longest of overlapping matches."""
     ranked = sorted(hits, key=lambda h: (h.start - h.end, h.start))
     taken: set[int] = set()
-    kept = []
+    kept: list[str] = []
     for hit in ranked:
         tokens = set(range(hit.start, hit.end))
         if tokens & taken or hit.term in kept:
@@ -174,5 +245,6 @@ def _rarity(hits: list[list[Hit]], count: int) -> dict[str, float]:
     if count < 20:
         return {}
     return {
-        term: min(1.0, math.log(count / n) / math.log(20)) for term, n in spread.items()
+        term: min(1.0, math.log(count / n) / math.log(RARE))
+        for term, n in spread.items()
     }

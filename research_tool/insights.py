@@ -21,6 +21,7 @@ from research_tool.passages import Passage
 MIN_SCORE = 2.0
 MIN_INSIGHTS = 8
 MAX_INSIGHTS = 20
+PER_INSIGHT = 10  # one insight per this many sentences, within the bounds
 _SIMILAR = 0.6
 _FIRST_PERSON = {"i", "we", "my", "me", "our", "us"}
 
@@ -100,7 +101,7 @@ class InsightTagger:
 
 def insight_limit(passage_count: int) -> int:
     """How many insights an interview of ``passage_count`` sentences gets."""
-    return max(MIN_INSIGHTS, min(MAX_INSIGHTS, passage_count // 20))
+    return max(MIN_INSIGHTS, min(MAX_INSIGHTS, passage_count // PER_INSIGHT))
 
 
 def _outermost(hits: list[Hit]) -> list[Hit]:

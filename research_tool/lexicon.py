@@ -31,12 +31,17 @@ PAIN_POINT = {
     confusing, take forever, take hours, too long, too many, can't find,
     couldn't find, didn't know, don't know, stress, worry, worried,
     by the time, too late, surprise, blind, miss, missed, lost, painful,
-    chase, chasing, nobody told, no one told, never know, hours, invisible
+    chase, chasing, nobody told, no one told, never know, hours, invisible,
+    can't, cannot, couldn't, unable, not able, doesn't let, won't let,
+    doesn't tell, nothing tells, nobody knows, no one knows, wrong, trouble,
+    rebuild, redo, retype, re-type, the same, on top of, keeps me up, limit,
+    not friendly, out of the loop, not in the loop, wait, waiting, behind
     """
     ),
     1: terms(
         """
-    manual, manually, again, late, only find out, find out
+    manual, manually, again, late, only find out, find out, nothing,
+    nobody, no one, never, still, only
     """
     ),
 }
@@ -93,15 +98,15 @@ BEHAVIOR = {
     ),
     2: terms(
         """
-    every, each, daily, weekly, monthly, quarterly, always, often, routine,
+    daily, weekly, monthly, quarterly, always, often, routine,
     habit, once a, twice a, most of the time, tend to, start by, start with,
-    go through, log into, log in, then I, Monday, morning
+    go through, log into, log in, then I
     """
     ),
     1: terms(
         """
-    check, open, look at, pull, review, update, go into, sometimes, Friday,
-    afternoon, week, meeting
+    every, each, check, open, look at, pull, review, update, go into,
+    sometimes, Monday, morning
     """
     ),
 }
@@ -119,7 +124,9 @@ WORKAROUND = {
         """
     spreadsheet, export, paste, manually, instead, keep track, track it,
     screenshot, reminder, macro, bookmark, Excel, Google Sheets, notebook,
-    just ask, ping, DM, text them, write it down, personal, checklist
+    just ask, ping, DM, text them, write it down, personal, checklist,
+    my sheet, my spreadsheet, my list, my notes, I keep, keep a, a note,
+    set up a, alert, ask him, ask her, send him, send her, check with
     """
     ),
     1: terms(
@@ -139,13 +146,13 @@ MOTIVATION = {
     ),
     2: terms(
         """
-    because, reason, matter, important, goal, make sure, that way, priority,
-    trust, protect, credibility, renewal
+    reason, matter, important, goal, make sure, that way, priority, trust,
+    protect, credibility, I like, I love, proud
     """
     ),
     1: terms(
         """
-    why, value, worth
+    because, why, value, worth
     """
     ),
 }
@@ -177,19 +184,20 @@ CONTRAST = terms(
 )
 CONTRADICTION = terms(
     """
-    not really, not true, not the case, the opposite, disagree, that's wrong,
-    doesn't matter, don't think so, wouldn't say, not necessarily,
-    not at all, not much, not a problem, not an issue, not that bad, fine,
-    pretty good, works well, no problem, never an issue, doesn't really,
-    don't really, honestly not
+    not really, not true, not the case, the opposite, disagree,
+    that's wrong, doesn't matter, don't think, don't buy, wouldn't say,
+    not necessarily, not at all, not much, not a problem, not an issue,
+    not that bad, works well, no problem, never an issue, doesn't really,
+    don't really, skeptic, skeptical, to be fair, I'd rather, in fairness,
+    not always, exception, different
     """
 )
 # Hypothesis words that already carry a negative sense: a negated match then
 # agrees with the hypothesis instead of contradicting it.
 NEGATIVE_SENSE = terms(
     """
-    lack, invisible, gap, fail, miss, without, not, no, never, until,
-    fragment, disproportionate, too many, manual, hidden
+    lack, invisible, gap, fail, miss, without, not, no, never, until, hidden,
+    unaware, blind, unknown, nobody
     """
 )
 

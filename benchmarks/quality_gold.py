@@ -1,0 +1,188 @@
+"""The gold set: process's evidence and type tags against a researcher's.
+
+Each ``tests/gold/*.gold.yaml`` names a transcript of the example study and
+the evidence and insight types a careful researcher assigned. The tool runs
+exactly as ``research process`` does (read, redact, analyse, blank
+pipeline); the baseline is a plain keyword search for each hypothesis's
+content words in the same sentences.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks.scoring import Item, Score, Span, merge, score
+from research_tool.model import Transcript
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold"
+
+# Surface keywords for the type baseline, tried in this order.
+BASELINE_TYPES = {
+    "desire": ["wish", "would love", "would be nice", "ideally"],
+    "need": ["need", "have to", "must"],
+    "workaround": ["workaround", "spreadsheet", "instead", "manually"],
+    "pain-point": ["frustrat", "annoy", "hate", "problem", "hard", "waste"],
+    "behavior": ["usually", "every", "always", "often"],
+    "motivation": ["because", "so that", "important"],
+}
+BASELINE_FALLBACK = "pain-point"
+
+
+@dataclass
+class GoldResult:
+    evidence: Score
+    baseline: Score
+    types: float  # accuracy of the tagger on the gold insight quotes
+    types_baseline: float
+    insight_recall: float  # gold insights overlapped by a proposed insight
+    insight_agreement: float  # same type, where they overlap
+    files: int
+
+
+def gold_files() -> list[Path]:
+    return sorted(GOLD.glob("*.gold.yaml"))
+
+
+def run_gold(pipeline: Any = None) -> GoldResult:
+    """Score every gold file; ``pipeline`` defaults to the blank one."""
+    from research_tool.nlp import load_pipeline
+
+    pipeline = pipeline or load_pipeline(blank=True)
+    evidence, baseline, typed, base_typed, proposed, agreed = [], [], [], [], [], []
+    for path in gold_files():
+        case = _Case(path, pipeline)
+        evidence.append(score(case.predicted_evidence(), case.gold_evidence()))
+        baseline.append(score(case.keyword_evidence(), case.gold_evidence()))
+        typed += case.type_hits()
+        base_typed += case.baseline_type_hits()
+        found, same = case.insight_overlap()
+        proposed += found
+        agreed += same
+
+    return GoldResult(
+        merge(evidence),
+        merge(baseline),
+        _mean(typed),
+        _mean(base_typed),
+        _mean(proposed),
+        _mean(agreed),
+        len(evidence),
+    )
+
+
+class _Case:
+    """One gold file with its transcript read and analysed."""
+
+    def __init__(self, path: Path, pipeline: Any) -> None:
+        from research_tool.analysis import Analyser
+        from research_tool.plans import guide_questions, parse_plan
+        from research_tool.redaction import redact_for_study
+        from research_tool.studies import resolve_study
+        from research_tool.transcripts import read_transcript
+
+        self.data = yaml.safe_load(path.read_text("utf-8"))
+        self.path = path
+        source = ROOT / self.data["transcript"]
+        study = resolve_study(source.parent.parent)
+        self.plan = parse_plan(study.plan_path)
+        raw = read_transcript(source, guide_questions=guide_questions(self.plan))
+        pid = self.data.get("participant_id", "participant")
+        self.transcript: Transcript = redact_for_study(raw, study, pid).transcript
+        self.pipeline = pipeline
+        self.analyser = Analyser(pipeline, self.plan.hypotheses)
+        self.analysis = self.analyser.analyse(self.transcript)
+
+    def span_of(self, quote: str) -> Span:
+        for turn in self.transcript.turns:
+            start = turn.text.find(quote)
+            if start >= 0 and turn.role != "interviewer":
+                return (turn.index, start, start + len(quote))
+        raise ValueError(f"{self.path.name}: gold quote not in any turn: {quote[:60]}")
+
+    def gold_evidence(self) -> list[Item]:
+        return [
+            Item(str(e["hypothesis"]), self.span_of(e["quote"]), e["stance"])
+            for e in self.data.get("evidence") or []
+        ]
+
+    def predicted_evidence(self) -> list[Item]:
+        return [
+            Item(str(number), _span(f.passage), f.stance)
+            for number, items in self.analysis.evidence.items()
+            for f in items
+        ]
+
+    def keyword_evidence(self) -> list[Item]:
+        from research_tool.followups import content_words
+
+        found = []
+        for hypothesis in self.plan.hypotheses:
+            words = content_words(hypothesis.text)
+            for passage in self.analysis.passages:
+                text = passage.text.lower()
+                if any(word in text for word in words):
+                    found.append(
+                        Item(str(hypothesis.number), _span(passage), "supports")
+                    )
+        return found
+
+    def type_hits(self) -> list[bool]:
+        from research_tool.passages import parse_texts
+
+        hits = []
+        for item in self.data.get("insights") or []:
+            turn, start, end = self.span_of(item["quote"])
+            doc = parse_texts(self.pipeline.nlp, [self.transcript.turns[turn].text])[0]
+            span = doc.char_span(start, end, alignment_mode="expand")
+            typing = self.analyser.insights.typing(span)
+            hits.append(typing is not None and typing.type == item["type"])
+        return hits
+
+    def baseline_type_hits(self) -> list[bool]:
+        hits = []
+        for item in self.data.get("insights") or []:
+            text = item["quote"].lower()
+            guess = next(
+                (
+                    kind
+                    for kind, words in BASELINE_TYPES.items()
+                    if any(w in text for w in words)
+                ),
+                BASELINE_FALLBACK,
+            )
+            hits.append(guess == item["type"])
+        return hits
+
+    def insight_overlap(self) -> tuple[list[bool], list[bool]]:
+        found, same = [], []
+        for item in self.data.get("insights") or []:
+            gold = self.span_of(item["quote"])
+            match = next(
+                (
+                    i
+                    for i in self.analysis.insights
+                    if _overlap(_span(i.candidate.passage), gold)
+                ),
+                None,
+            )
+            found.append(match is not None)
+            if match is not None:
+                same.append(match.type == item["type"])
+        return found, same
+
+
+def _span(passage: Any) -> Span:
+    return (passage.turn.index, passage.start, passage.end)
+
+
+def _overlap(a: Span, b: Span) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def _mean(values: list[bool]) -> float:
+    return sum(values) / len(values) if values else 0.0
