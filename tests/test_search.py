@@ -240,3 +240,25 @@ def test_a_python_without_fts5_gets_a_clear_error(
 
     with pytest.raises(ResearchError, match="no FTS5 full-text search"):
         search("deck", root=root)
+
+
+def test_search_the_example_study(example_study: Path) -> None:
+    if not any((example_study / "interviews").glob("*.md")):
+        pytest.skip("the example study has no snapshots yet")
+
+    hits = search("salesforce", root=example_study.parent).hits
+    workarounds = search(
+        "", root=example_study.parent, filters=Filters(type="workaround")
+    )
+
+    assert hits and {hit.study for hit in hits} == {example_study.name}
+    assert all(hit.path.startswith(f"{example_study.name}/interviews/") for hit in hits)
+    assert any("**Salesforce**" in hit.highlighted for hit in hits)
+    assert workarounds.hits and {h.type for h in workarounds.hits} == {"workaround"}
+
+
+def test_the_insight_type_is_searchable_as_a_word(root: Path) -> None:
+    one = root / "studies" / "tooling-study"
+
+    assert len(_quotes(one, "workaround")) == 1
+    assert len(_quotes(one, "pain-point")) == 3

@@ -11,6 +11,7 @@ from research_tool.export.records import hypothesis_label
 from research_tool.model import INSIGHT_TYPES, STANCES
 from research_tool.search import Filters, Hit
 from research_tool.search import search as run_search
+from research_tool.search.query import MARK
 
 
 @click.command()
@@ -67,11 +68,13 @@ def search(
 
 
 def format_hit(hit: Hit) -> str:
-    """Three lines per hit: where, what it is tagged, and the quote."""
+    """Where, what it is tagged, the quote, and the context when it matched there."""
     head = f"{hit.where}  {hit.participant} · {hit.study} · {hit.timestamp or '—'}"
     tags = [hit.type] if hit.type else []
     if hit.topics:
         tags.append(", ".join(hit.topics))
     tags += [f"{hypothesis_label(n)} {s}".strip() for n, s in hit.hypotheses]
-    quote = f'  "{hit.highlighted}"'
-    return "\n".join([head, f"  {' · '.join(tags)}", quote, ""])
+    lines = [head, f"  {' · '.join(tags)}" if tags else "", f'  "{hit.highlighted}"']
+    if MARK not in hit.highlighted and hit.context:
+        lines.append(f"  context: {hit.context}")  # where the words matched
+    return "\n".join([line for line in lines if line] + [""])

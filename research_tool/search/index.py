@@ -29,7 +29,7 @@ _INSERT_QUOTE = (
     "INSERT INTO quotes (path, study, participant, role, line, at, type, topics, "
     "quote, context, observed) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
-_INSERT_TEXT = "INSERT INTO {} (rowid, quote, context, topics) VALUES (?, ?, ?, ?)"
+_INSERT_TEXT = "INSERT INTO {} (rowid, quote, context, tags) VALUES (?, ?, ?, ?)"
 
 Known = tuple[str, int, int, int, str | None]  # sha256, mtime, size, indexed, error
 
@@ -136,7 +136,8 @@ def _store(
             ),
         )
         quote_id = cursor.lastrowid
-        text = (quote_id, record.quote, record.context, topics.replace(",", " "))
+        tags = " ".join((record.type, *record.topics))
+        text = (quote_id, record.quote, record.context, tags)
         for table in TEXT_TABLES:
             connection.execute(_INSERT_TEXT.format(table), text)
         connection.executemany(

@@ -17,6 +17,7 @@ from research_tool.timecodes import format_timestamp
 
 _TOKEN = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"\w", re.UNICODE)
+_PIECE = re.compile(r"[\w'’.-]+")  # a word as people type it: don't, pain-point
 
 # Column weights for bm25: the quote counts most, then topics, then context.
 WEIGHTS = (10.0, 2.0, 4.0)
@@ -57,18 +58,21 @@ class Hit:
 def fts_query(text: str) -> str:
     """``text`` as a safe FTS5 MATCH expression ('' when it holds no words).
 
-    >>> fts_query('exports "weekly report" sales* NEAR(')
-    '"exports" "weekly report" "sales"* "NEAR("'
+    >>> fts_query('exports "weekly report" sales* NEAR(churn')
+    '"exports" "weekly report" "sales"* "NEAR" "churn"'
     """
     terms = []
     for match in _TOKEN.finditer(text):
         phrase, word = match.group(1), match.group(2)
-        raw = phrase if phrase is not None else word.replace('"', "")
-        prefix = phrase is None and raw.endswith("*")
-        raw = raw.rstrip("*") if prefix else raw
-        if not _WORD.search(raw):
+        if phrase is not None:
+            terms += [f'"{phrase}"'] if _WORD.search(phrase) else []
             continue
-        terms.append(f'"{raw}"*' if prefix else f'"{raw}"')
+
+        prefix = word.endswith("*")
+        pieces = [p for p in _PIECE.findall(word) if _WORD.search(p)]
+        terms += [f'"{piece}"' for piece in pieces]
+        if prefix and pieces:
+            terms[-1] += "*"
     return " ".join(terms)
 
 

@@ -10,7 +10,7 @@ from research_tool.errors import ResearchError
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "2"
+SCHEMA_VERSION = "3"
 INDEX_DIR = ".research"
 INDEX_NAME = "index.sqlite"
 
@@ -48,11 +48,12 @@ CREATE TABLE links (
 CREATE INDEX links_quote ON links (quote_id);
 -- Two copies of the text: stemmed ("exports" finds "export"), and as written
 -- for prefix queries ("slipp*" must find "slipping", which stems to "slip").
+-- "tags" holds the insight type and the topics.
 CREATE VIRTUAL TABLE quotes_fts USING fts5 (
-    quote, context, topics, tokenize = 'porter unicode61 remove_diacritics 2'
+    quote, context, tags, tokenize = 'porter unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE quotes_raw USING fts5 (
-    quote, context, topics, tokenize = 'unicode61 remove_diacritics 2'
+    quote, context, tags, tokenize = 'unicode61 remove_diacritics 2'
 );
 """
 
