@@ -262,3 +262,24 @@ def test_the_insight_type_is_searchable_as_a_word(root: Path) -> None:
 
     assert len(_quotes(one, "workaround")) == 1
     assert len(_quotes(one, "pain-point")) == 3
+
+
+def test_a_locked_index_is_an_error_not_a_traceback(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from research_tool.search import schema
+
+    search("deck", root=root)
+    (root / "studies" / "tooling-study" / "interviews" / "new.md").write_text(
+        MALFORMED, encoding="utf-8"
+    )
+    monkeypatch.setattr(schema, "LOCK_TIMEOUT", 0.05)
+    holder = sqlite3.connect(index_path(root))
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        result = CliRunner().invoke(cli, ["search", "deck", "--root", str(root)])
+    finally:
+        holder.close()
+
+    assert result.exit_code == 1
+    assert "the search index could not be used (database is locked)" in result.stderr

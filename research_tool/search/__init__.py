@@ -6,6 +6,7 @@ snapshot files (only what changed), then runs one ranked FTS5 query.
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,11 @@ from research_tool.errors import FileReadError
 from research_tool.search.index import RefreshStats, refresh
 from research_tool.search.query import Filters, Hit, run_query
 from research_tool.search.schema import SearchError, index_path, open_index
+
+BUSY = (
+    "the search index could not be used ({}); run the search again, or delete "
+    "the .research folder to rebuild it"
+)
 
 __all__ = ["Filters", "Hit", "SearchError", "SearchResult", "index_path", "search"]
 
@@ -51,12 +57,15 @@ def search(
             root, 0, "is not a folder; give the folder to search with --root"
         )
 
-    connection = open_index(root)
     try:
-        stats = refresh(connection, root)
-        hits = run_query(connection, query, filters or Filters(), limit)
-    finally:
-        connection.close()
+        connection = open_index(root)
+        try:
+            stats = refresh(connection, root)
+            hits = run_query(connection, query, filters or Filters(), limit)
+        finally:
+            connection.close()
+    except sqlite3.OperationalError as exc:
+        raise SearchError(index_path(root), 0, BUSY.format(exc)) from None
     return SearchResult(hits, stats.warnings, stats)
 
 

@@ -13,6 +13,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = "3"
 INDEX_DIR = ".research"
 INDEX_NAME = "index.sqlite"
+LOCK_TIMEOUT = 10.0  # seconds to wait while another search updates the index
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -99,7 +100,9 @@ def open_index(root: Path) -> sqlite3.Connection:
 
     try:
         connection = _connect(path)
-    except sqlite3.DatabaseError:
+    except sqlite3.DatabaseError as exc:
+        if _busy(exc):
+            raise
         log.debug("index %s unreadable; rebuilding it", path)
         path.unlink(missing_ok=True)
         connection = _connect(path)
@@ -107,14 +110,14 @@ def open_index(root: Path) -> sqlite3.Connection:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, timeout=10)
+    connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT)
     if _version(connection) == SCHEMA_VERSION:
         return connection
 
     # An older or foreign layout: start afresh, the files hold everything.
     connection.close()
     path.unlink(missing_ok=True)
-    connection = sqlite3.connect(path, timeout=10)
+    connection = sqlite3.connect(path, timeout=LOCK_TIMEOUT)
     with connection:
         connection.executescript(SCHEMA)
         connection.execute(
@@ -125,10 +128,18 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _version(connection: sqlite3.Connection) -> str | None:
+    """The index's schema version; None when it has none or is no database."""
     try:
         row = connection.execute(
             "SELECT value FROM meta WHERE key = 'schema_version'"
         ).fetchone()
-    except sqlite3.DatabaseError:  # no meta table, or not a database at all
+    except sqlite3.DatabaseError as exc:
+        if _busy(exc):
+            raise  # another search holds it: never delete it from under them
         return None
     return None if row is None else str(row[0])
+
+
+def _busy(exc: sqlite3.DatabaseError) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "locked" in str(exc)
