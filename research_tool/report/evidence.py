@@ -36,20 +36,30 @@ class Quoter:
         self.study_root = study_root
         self.states = states
         self.exclude = exclude
+        self._made: dict[tuple[Path, Evidence], Quote | None] = {}
+
+    def kept(self, snapshot: Snapshot, evidence: Evidence) -> bool:
+        """True when the evidence has words and ``exclude`` keeps it."""
+        if not evidence.quote.strip():
+            return False
+        return self.exclude is None or not self.exclude(snapshot, evidence)
 
     def evidence(self, snapshot: Snapshot, evidence: Evidence) -> Quote | None:
-        if not evidence.quote.strip():
-            return None
-        if self.exclude is not None and self.exclude(snapshot, evidence):
-            return None
-        return make_quote(
-            self.study_root,
-            snapshot,
-            evidence.quote,
-            evidence.at,
-            evidence.line,
-            self.states,
-        )
+        key = (snapshot.path, evidence)
+        if key not in self._made:
+            self._made[key] = (
+                make_quote(
+                    self.study_root,
+                    snapshot,
+                    evidence.quote,
+                    evidence.at,
+                    evidence.line,
+                    self.states,
+                )
+                if self.kept(snapshot, evidence)
+                else None
+            )
+        return self._made[key]
 
     def insight(self, snapshot: Snapshot, insight: Insight) -> Quote | None:
         if insight.observed:
@@ -78,7 +88,7 @@ class Quoter:
             if entry.number.strip() != number:
                 continue
             status = STATUS_STANCE.get(entry.status.strip().upper(), "none")
-            kept = [e for e in entry.evidence if self.evidence(snapshot, e)]
+            kept = [e for e in entry.evidence if self.kept(snapshot, e)]
             if len(kept) == len([e for e in entry.evidence if e.quote.strip()]):
                 return status
             stances = {e.stance for e in kept if e.stance}
