@@ -167,7 +167,7 @@ TYPE_CUES: dict[str, dict[int, list[str]]] = {
 }
 
 # When two types score the same, the more specific one wins.
-TYPE_PRIORITY = ("workaround", "desire", "need", "pain-point", "motivation", "behavior")
+TYPE_PRIORITY = ("workaround", "desire", "need", "motivation", "pain-point", "behavior")
 
 # Stance ------------------------------------------------------------------
 
@@ -226,7 +226,12 @@ FILLER = set(
     tell, try, let, feel, use, work, start, end, happen, talk, ask,
     monday, tuesday, wednesday, thursday, friday, saturday, sunday, week,
     weekend, month, year, hour, minute, morning, afternoon, night, ago,
-    honestly, stuff, whole, half, first, second, third, last, next
+    honestly, stuff, whole, half, first, second, third, last, next,
+    spend, copy, build, open, drive, hurt, keep, put, call, find, write,
+    read, send, pull, check, set, run, turn, sit, show, give, bring, move,
+    change, add, fix, help, lose, stop, wish, hope, love, hate, crazy,
+    quick, sure, real, same, different, big, small, new, old, good, bad,
+    nice, happen, mean, lot, kind, hear, talk, sound, exactly, okay
     """
     )
 )

@@ -140,8 +140,10 @@ def experience_map(
         ("Outcome", outcome),
     ]
     steps = []
+    used: set[int] = set()
     for name, passage in picks:
-        if passage is not None:
+        if passage is not None and passage.index not in used:
+            used.add(passage.index)
             words = found[passage.index]
             feeling = ", ".join(words.get("emotion", []))
             tools = ", ".join(words.get("tool", []))

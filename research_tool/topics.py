@@ -65,13 +65,17 @@ class TopicTagger:
         return tuple(tags[:MAX_TOPICS])
 
     def _new_tags(self, span: Any) -> list[str]:
+        """Tags from the passage's noun phrases, words said often first.
+
+        Words the participant says at least MIN_MENTIONS times make the tag;
+        when none is, the passage's most frequent phrase stands alone.
+        """
         runs = self._noun_chunks(span) if self._trained else _runs(span)
         scored = []
         for run in runs:
-            keys = [k for k in run if self._counts[k] >= MIN_MENTIONS]
-            if keys:
-                weight = sum(self._counts[k] for k in keys)
-                scored.append((-weight, tag_for(keys[-2:])))
+            keys = [k for k in run if self._counts[k] >= MIN_MENTIONS] or run
+            weight = sum(self._counts[k] for k in keys)
+            scored.append((-weight, tag_for(keys[-2:])))
         return [tag for _, tag in sorted(scored)]
 
     def _noun_chunks(self, span: Any) -> list[list[str]]:

@@ -1,0 +1,126 @@
+"""Hypothesis evidence: matching on lemmas, stance, why, and the codebook."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from research_tool.analysis import questions
+from research_tool.codebook import Codebook, load_codebook, parse_codebook
+from research_tool.errors import CodebookError
+from research_tool.evidence import EvidenceFinder, Found
+from research_tool.nlp import Pipeline, load_pipeline
+from research_tool.passages import passages
+from tests.fixture_cases import Case, parametrize, transcript
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tagging"
+REPORTING = (
+    "Account managers spend too much time on manual status reporting for leadership"
+)
+TICKETS = (
+    "Support ticket problems stay invisible to account managers "
+    "until the customer escalates"
+)
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return load_pipeline(blank=True)
+
+
+def _find(
+    pipeline: Pipeline,
+    hypotheses: list[str],
+    *turns: tuple[str, str],
+    cues: dict[int, list[str]] | None = None,
+) -> dict[int, list[Found]]:
+    numbered = list(enumerate(hypotheses, start=1))
+    finder = EvidenceFinder(pipeline.nlp, numbered, cues)
+    built = transcript(*turns)
+    return finder.find(passages(built, pipeline.nlp), questions(built, pipeline.nlp))
+
+
+@parametrize(FIXTURES / "stance.md")
+def test_stance(case: Case, pipeline: Pipeline) -> None:
+    hypothesis, sentence = case.input.split("\n")
+    found = _find(pipeline, [hypothesis], ("participant", sentence))[1]
+    assert len(found) == 1, "the sentence was not taken as evidence"
+    assert found[0].stance == case.expected, found[0].why
+
+
+def test_matches_lemmas_and_records_why(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        [REPORTING, TICKETS],
+        ("participant", "I spent hours on status reports for leadership last week."),
+    )
+    assert [f.passage.text for f in found[1]] == [
+        "I spent hours on status reports for leadership last week."
+    ]
+    assert found[1][0].why.startswith("matched: ")
+    assert "status report" in found[1][0].why
+    assert found[2] == []
+
+
+def test_unrelated_sentences_are_not_evidence(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        [REPORTING, TICKETS],
+        ("participant", "We moved offices in the spring and the coffee got better."),
+    )
+    assert found == {1: [], 2: []}
+
+
+def test_question_context_lowers_the_bar(pipeline: Pipeline) -> None:
+    answer = "Honestly, the tickets never reach me."
+    alone = _find(pipeline, [TICKETS], ("participant", answer))
+    asked = _find(
+        pipeline,
+        [TICKETS],
+        ("interviewer", "Did a support ticket ever escalate before you knew?"),
+        ("participant", answer),
+    )
+    assert alone[1] == []
+    assert [f.passage.text for f in asked[1]] == [answer]
+    assert "asked about" in asked[1][0].why
+
+
+def test_codebook_cues_extend_a_hypothesis(pipeline: Pipeline) -> None:
+    sentence = "The QBR deck eats my whole Thursday."
+    without = _find(pipeline, [REPORTING], ("participant", sentence))
+    with_cues = _find(
+        pipeline, [REPORTING], ("participant", sentence), cues={1: ["QBR deck"]}
+    )
+    assert without[1] == []
+    assert "QBR deck" in with_cues[1][0].why
+
+
+def test_codebook_parses_topics_and_cues(tmp_path: Path) -> None:
+    (tmp_path / "codebook.yaml").write_text(
+        "topics:\n  weekly-reporting: [status deck, QBR]\n"
+        "hypotheses:\n  1: [status report]\n",
+        "utf-8",
+    )
+    book = load_codebook(tmp_path)
+    assert book.topics == {"weekly-reporting": ("status deck", "QBR")}
+    assert book.cues == {1: ("status report",)}
+    assert load_codebook(tmp_path / "nowhere") == Codebook()
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("topics:\n  ok: [a\n", 3, "not valid YAML"),
+        ("topics:\n  Bad Tag: [a]\n", 2, "lowercase and hyphenated"),
+        ("topics: [a, b]\n", 1, "mapping of tag"),
+        ("hypotheses:\n  one: [a]\n", 2, "not a hypothesis number"),
+        ("colours: {}\n", 1, "unknown key"),
+        ("topics:\n  ok:\n    - [nested]\n", 3, "a word or phrase"),
+    ],
+)
+def test_codebook_errors_name_the_line(text: str, line: int, words: str) -> None:
+    with pytest.raises(CodebookError) as caught:
+        parse_codebook(Path("codebook.yaml"), text)
+    assert caught.value.line == line
+    assert words in str(caught.value)

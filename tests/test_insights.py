@@ -1,0 +1,138 @@
+"""Type tags from cue words, candidate selection, and topic tags."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from research_tool.insights import InsightTagger, insight_limit
+from research_tool.nlp import Pipeline, load_pipeline
+from research_tool.passages import parse_texts, passages
+from research_tool.topics import TopicTagger, tag_for
+from tests.fixture_cases import Case, parametrize, transcript
+
+FIXTURES = Path(__file__).parent / "fixtures" / "tagging"
+
+
+@pytest.fixture(scope="session")
+def pipeline() -> Pipeline:
+    return load_pipeline(blank=True)
+
+
+@pytest.fixture(scope="session")
+def tagger(pipeline: Pipeline) -> InsightTagger:
+    return InsightTagger(pipeline.nlp)
+
+
+def _span(pipeline: Pipeline, text: str) -> Any:
+    return parse_texts(pipeline.nlp, [text])[0][:]
+
+
+@parametrize(FIXTURES / "types.md")
+def test_type_from_cues(case: Case, pipeline: Pipeline, tagger: InsightTagger) -> None:
+    typing = tagger.typing(_span(pipeline, case.input))
+    assert typing is not None, "no cue found"
+    assert typing.type == case.expected, typing.cues
+
+
+def test_no_cue_no_type(pipeline: Pipeline, tagger: InsightTagger) -> None:
+    assert tagger.typing(_span(pipeline, "The weather was grey.")) is None
+
+
+def test_cues_match_lemmas_not_spellings(
+    pipeline: Pipeline, tagger: InsightTagger
+) -> None:
+    lower = tagger.typing(_span(pipeline, "it was frustrating to wait"))
+    upper = tagger.typing(_span(pipeline, "Frustrating. Waited for days."))
+    assert lower is not None and upper is not None
+    assert lower.type == upper.type == "pain-point"
+
+
+def test_candidates_come_from_participant_turns_only(
+    pipeline: Pipeline, tagger: InsightTagger
+) -> None:
+    found = passages(
+        transcript(
+            ("interviewer", "I hate asking this, but is it frustrating?"),
+            ("participant", "It drives me crazy that I rebuild the deck every week."),
+        ),
+        pipeline.nlp,
+    )
+    chosen = tagger.candidates(found)
+    assert [c.quote for c in chosen] == [
+        "It drives me crazy that I rebuild the deck every week."
+    ]
+    assert all(c.passage.turn.role == "participant" for c in chosen)
+
+
+def test_candidates_drop_near_duplicates(
+    pipeline: Pipeline, tagger: InsightTagger
+) -> None:
+    text = (
+        "I keep my own spreadsheet on the side for renewals. "
+        "I keep my own spreadsheet on the side for renewals, honestly."
+    )
+    found = passages(transcript(("participant", text)), pipeline.nlp)
+    assert len(found) == 2
+    assert len(tagger.candidates(found)) == 1
+
+
+def test_quotes_are_exact_substrings_of_one_line(pipeline: Pipeline) -> None:
+    text = "First line here is long enough.\nSecond  line,   spaced   oddly here."
+    turn = transcript(("participant", text))
+    for passage in passages(turn, pipeline.nlp):
+        assert passage.text in text
+        assert "\n" not in passage.text
+
+
+def test_insight_limit_is_bounded() -> None:
+    assert insight_limit(10) == 8
+    assert insight_limit(10_000) == 20
+
+
+def test_topics_reuse_existing_tags_first(pipeline: Pipeline) -> None:
+    found = passages(
+        transcript(
+            (
+                "participant",
+                "I rebuild the weekly reporting deck for the account health review.",
+            )
+        ),
+        pipeline.nlp,
+    )
+    tagger = TopicTagger(pipeline.nlp, found, existing=["account-health", "churn"])
+    topics = tagger.topics(found[0])
+    assert topics[0] == "account-health"
+    assert "churn" not in topics
+    assert 1 <= len(topics) <= 3
+
+
+def test_topics_from_codebook_synonyms(pipeline: Pipeline) -> None:
+    found = passages(
+        transcript(
+            ("participant", "Every Friday I put together the status deck again.")
+        ),
+        pipeline.nlp,
+    )
+    tagger = TopicTagger(
+        pipeline.nlp, found, codebook={"weekly-reporting": ["status deck", "QBR"]}
+    )
+    assert tagger.topics(found[0])[0] == "weekly-reporting"
+
+
+def test_new_topics_are_lowercase_hyphenated(pipeline: Pipeline) -> None:
+    found = passages(
+        transcript(
+            (
+                "participant",
+                "The Renewal Forecast is late. The renewal forecast again.",
+            ),
+        ),
+        pipeline.nlp,
+    )
+    topics = TopicTagger(pipeline.nlp, found).topics(found[0])
+    assert topics
+    assert all(tag == tag_for(tag.split("-")) for tag in topics)
+    assert "renewal-forecast" in topics
