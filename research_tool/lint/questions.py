@@ -24,7 +24,7 @@ from research_tool.lint.text import questions as question_sentences
 
 # A request ("Could you walk me through ...") is not a question about the future.
 REQUEST_VERBS = one_of(
-    "tell walk describe show talk explain share give say mind remember recall"
+    "tell walk describe show talk explain share give say mind remember recall rate"
 )
 REQUEST = rf"(?!\s+{REQUEST_VERBS}\b)"
 AUX = one_of(
@@ -55,7 +55,7 @@ THING = one_of(
     "bot widget view report"
 )
 IDEA = one_of("product prototype design solution idea concept")
-DOES = one_of("would could automatically lets? shows? flags? tells? alerts?")
+DOES = one_of("would could automatically lets? shows? showed flags? tells? alerts?")
 BUILT = one_of(
     "built made added created offered gave had launched provided designed shipped "
     "could changed did"
@@ -116,7 +116,7 @@ PITCH = compile_all(
         r"\bhow\s+about\s+(?:a|an)\b",
     ]
 )
-YES_NO = re.compile(rf"^{AUX}(?:n't)?\s+\w+{REQUEST}", re.IGNORECASE)
+YES_NO = re.compile(rf"^{AUX}(?:n't)?\s+\w+\b{REQUEST}", re.IGNORECASE)
 QUESTION_START = re.compile(rf"^(?:{WH}|{AUX})\b", re.IGNORECASE)
 JOINED = re.compile(
     rf"\band\s+(?:{WH}|{AUX}\s+(?:you|they|it|that|we|he|she))\b", re.IGNORECASE
