@@ -253,6 +253,18 @@ def test_cases_carry_role_company_type_and_date(tmp_path: Path) -> None:
     assert values == ["Account Manager", "Health insurer", "2026-02-09"]
 
 
+def test_control_characters_never_make_the_xml_invalid(
+    tmp_path: Path, schema: xmlschema.XMLSchema
+) -> None:
+    bundle = _bundle(tmp_path)
+    bundle.snapshots[0].sections["Summary"] = "Page\x0cbreak and a bell\x07."
+
+    project, _ = _open(render(bundle, "qdpx").content)
+
+    schema.validate(project.decode("utf-8"))
+    assert b"Pagebreak and a bell." in project
+
+
 def test_two_exports_are_byte_identical(tmp_path: Path) -> None:
     first = render(_bundle(tmp_path), "qdpx").content
     second = render(_bundle(tmp_path), "qdpx").content

@@ -7,6 +7,7 @@ hypothesis is codable too, for evidence recorded without a stance.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from research_tool.export.records import QuoteRecord, hypothesis_label, snapshot
 from research_tool.model import INSIGHT_TYPES, STANCES
 
 CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass
@@ -117,7 +119,15 @@ def _code_element(code: Code) -> ET.Element:
 
 
 def to_xml_bytes(root: ET.Element, namespace: str) -> bytes:
-    """Indented UTF-8 XML whose elements are all in ``namespace``."""
+    """Indented UTF-8 XML whose elements are all in ``namespace``.
+
+    Characters XML 1.0 cannot hold (most control characters) are dropped.
+    """
+    for element in root.iter():
+        if element.text:
+            element.text = _NOT_XML.sub("", element.text)
+        for key, value in element.attrib.items():
+            element.set(key, _NOT_XML.sub("", value))
     root.set("xmlns", namespace)
     ET.indent(root, space="  ")
     body = ET.tostring(root, encoding="unicode")
