@@ -67,3 +67,15 @@ def test_thousand_interviews_get_four_digit_ids(tmp_path: Path) -> None:
     names = sorted(p.name for p in (study / "interviews").iterdir())
     assert names[0].endswith("participant-0001.md")
     assert len(set(names)) == 1000
+
+
+def test_the_study_loads_and_every_quote_verifies(tmp_path: Path) -> None:
+    from research_tool.studies import load_study
+    from research_tool.verify import verify_study
+
+    loaded = load_study(make_study(tmp_path, 6, seed=5))
+    verification = verify_study(loaded)
+
+    assert len(loaded.snapshots) == 6
+    assert verification.verified > 6 * 3
+    assert (verification.failed, verification.unverifiable) == (0, 0)
