@@ -26,8 +26,11 @@ def lint(plan: Path, disable: tuple[str, ...], as_json: bool) -> None:
 
     Prints each finding as FILE:LINE: rule: message, with a short
     explanation and a better phrasing where one can be suggested. Exits 1
-    when there are findings. A plan can switch rules off in its frontmatter
-    with  lint: {disable: [sample-size]}. The plan is never changed.
+    when there are findings. The plan is never changed.
+
+    \b
+    A plan can switch rules off in its frontmatter:
+        lint: {disable: [sample-size]}
 
     \b
     Example:
