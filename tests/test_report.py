@@ -119,3 +119,59 @@ def test_bad_date_and_missing_study_are_clear_errors(tmp_path: Path) -> None:
     assert "Traceback" not in missing.output
     assert bad_date.exit_code == 2
     assert "--date" in bad_date.output
+
+
+def test_verification_goes_to_the_appendix_and_marks_quotes(study: Path) -> None:
+    from research_tool.studies import load_study
+    from research_tool.verify import verify_study
+
+    verification = verify_study(load_study(study))
+    write_report(study, verification=verification)
+
+    markdown = (study / "reports" / "findings.md").read_text(encoding="utf-8")
+    page = (study / "reports" / "findings.html").read_text(encoding="utf-8")
+    expected = (
+        f"{verification.verified} verified, {verification.failed} failed, "
+        f"{verification.unverifiable} could not be checked"
+    )
+    assert expected in markdown
+    assert page.count('class="state state-verified"') >= verification.verified // 2
+
+
+def test_excluded_evidence_leaves_counts_and_quotes(study: Path) -> None:
+    from research_tool.studies import load_study
+
+    loaded = load_study(study)
+    gone = loaded.snapshots[0]
+    kept_before = [e.quote for h in gone.hypotheses for e in h.evidence]
+    assert kept_before
+
+    result = write_report(study, exclude=lambda snapshot, _: snapshot.path == gone.path)
+
+    markdown = (study / "reports" / "findings.md").read_text(encoding="utf-8")
+    evidence = markdown.split("## Evidence by hypothesis")[1].split("## New hyp")[0]
+    assert gone.path.name not in evidence
+    assert f"{len(kept_before)} quotes were left out" in markdown
+    assert result.counts["interviews"] == len(loaded.snapshots)
+
+
+def test_a_study_template_overrides_the_shipped_one(study: Path) -> None:
+    (study / "templates").mkdir()
+    (study / "templates" / "findings.md.j2").write_text(
+        "# {{ f.title | md }}: {{ f.method.interviews }} interviews\n", "utf-8"
+    )
+
+    write_report(study, formats=("md",))
+
+    text = (study / "reports" / "findings.md").read_text(encoding="utf-8")
+    assert text.startswith("# Account management team effectiveness and tooling: ")
+
+
+def test_open_launches_the_page(study: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    launched: list[str] = []
+    monkeypatch.setattr("click.launch", lambda url, **_: launched.append(url) or 0)
+
+    result = CliRunner().invoke(cli, ["report", str(study), "--open"])
+
+    assert result.exit_code == 0, result.output
+    assert launched == [str(study / "reports" / "findings.html")]
