@@ -6,12 +6,20 @@ Word XML and pypdf's bare text), not from this reader's output.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 from research_tool.model import Transcript
-from research_tool.transcripts import read_transcript
+from research_tool.transcripts import read_transcript as read_uncached
+
+
+@cache
+def read_transcript(path: Path) -> Transcript:
+    """Each corpus file is read once per run (PDF extraction is slow)."""
+    return read_uncached(path)
+
 
 # file, format, speakers in order of appearance, turns, first time, last time
 # (first/last time: the first and last turn start the file gives; for the

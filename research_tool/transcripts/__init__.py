@@ -17,6 +17,7 @@ from research_tool.model import Transcript, Turn
 from research_tool.transcripts.detect import REGISTRY, Format, detect_inner, detect_text
 from research_tool.transcripts.docx_reader import ZIP_MAGIC, docx_text, glue_hard_wraps
 from research_tool.transcripts.encoding import decode
+from research_tool.transcripts.lines import first_long_line
 from research_tool.transcripts.pdf import PDF_MAGIC, pdf_text
 from research_tool.transcripts.roles import assign_roles
 from research_tool.transcripts.turns import Parsed, build_turns
@@ -29,6 +30,10 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
+
+MAX_LINE = 1_000_000  # characters; also the most spaCy takes in one go
+# About 15,000 words: no line of a real transcript comes near it.
+MAX_LINE = 100_000
 
 FORMATS: dict[str, str] = {name: f.description for name, f in REGISTRY.items()}
 
@@ -122,9 +127,22 @@ def _parse(
     decoded = decode(path, data)
     if not decoded.text.strip():
         raise TranscriptFormatError(path, 1, "is empty; export the transcript again")
+    _refuse_lost_line_breaks(path, decoded.text)
+    _refuse_runaway_line(path, decoded.text)
     chosen = forced or _detected(path, detect_text(decoded.text))
     assert chosen.read is not None
     return chosen, chosen.read(path, decoded.text), decoded.encoding, decoded.guessed
+
+
+def _refuse_runaway_line(path: Path, text: str) -> None:
+    """A line longer than any export writes: the line breaks were lost."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_LINE:
+            message = (
+                f"line {number} is {len(line):,} characters long with no line "
+                "break; export the transcript again with one turn per line"
+            )
+            raise TranscriptFormatError(path, number, message)
 
 
 def _parse_extracted(
@@ -132,6 +150,7 @@ def _parse_extracted(
 ) -> tuple[Format, Parsed, str, bool]:
     if not text.strip():
         raise TranscriptFormatError(path, 1, f"this {kind} file holds no text")
+    _refuse_lost_line_breaks(path, text)
 
     inner = forced if forced and forced.read else None
     inner = inner or _detected(
@@ -142,6 +161,20 @@ def _parse_extracted(
     if kind == "docx":
         return inner, glue_hard_wraps(parsed), "docx", False
     return REGISTRY["pdf"], parsed, "pdf", False
+
+
+def _refuse_lost_line_breaks(path: Path, text: str) -> None:
+    """A line longer than any one speaker's turn means lost line breaks."""
+    long = first_long_line(text, MAX_LINE)
+    if long is not None:
+        line, length = long
+        raise TranscriptFormatError(
+            path,
+            line,
+            f"this line is {length:,} characters long, more than a whole "
+            "interview without a break; the line breaks were lost on export: "
+            "export the transcript again",
+        )
 
 
 def _container(path: Path, data: bytes) -> str:

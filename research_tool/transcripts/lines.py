@@ -46,3 +46,15 @@ def blocks(text: str) -> Iterator[list[Line]]:
             block = []
     if block:
         yield block
+
+
+def first_long_line(text: str, limit: int) -> tuple[int, int] | None:
+    """``(line number, length)`` of the first line longer than ``limit``."""
+    start, number = 0, 1
+    while start <= len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if end - start > limit:
+            return number, end - start
+        start, number = end + 1, number + 1
+    return None
