@@ -283,3 +283,13 @@ def test_a_locked_index_is_an_error_not_a_traceback(
 
     assert result.exit_code == 1
     assert "the search index could not be used (database is locked)" in result.stderr
+
+
+def test_the_root_may_be_an_interviews_folder(root: Path) -> None:
+    interviews = root / "studies" / "tooling-study" / "interviews"
+
+    hits = search("slipping", root=interviews).hits
+
+    assert [(hit.study, hit.where) for hit in hits] == [
+        ("tooling-study", "2026-03-02-participant-001.md:55")
+    ]

@@ -1,15 +1,16 @@
-"""Finding every interview snapshot under a root folder, with its study."""
+"""Finding every interview snapshot under a root folder, with its study.
+
+This runs before every search, so it works on plain strings: a Path per
+file costs more than the walk itself.
+"""
 
 from __future__ import annotations
 
-import logging
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-log = logging.getLogger(__name__)
-
-# Folders never worth walking into.
+# Folders never worth walking into (hidden ones are skipped too).
 SKIP = {"node_modules", "__pycache__", "site-packages", "venv"}
 
 
@@ -17,24 +18,30 @@ SKIP = {"node_modules", "__pycache__", "site-packages", "venv"}
 class Found:
     """A snapshot file, its path relative to the root, and its study's name."""
 
-    path: Path
-    relative: str
+    location: str  # as the operating system takes it
+    relative: str  # from the root, with forward slashes
     study: str
+
+    @property
+    def path(self) -> Path:
+        return Path(self.location)
 
 
 def find_snapshots(root: Path) -> list[Found]:
-    """Every ``interviews/*.md`` under ``root`` (hidden folders skipped), sorted."""
+    """Every ``interviews/*.md`` under ``root``, in path order."""
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIP)
-        here = Path(folder)
-        if here.name != "interviews":
+        if os.path.basename(folder) != "interviews":
             continue
-        study = study_name(here.parent, root)
+
+        study = study_name(Path(folder).parent, root)
+        relative = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if relative == "." else f"{relative}/"
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
-                path = here / name
-                found.append(Found(path, path.relative_to(root).as_posix(), study))
+                location = os.path.join(folder, name)
+                found.append(Found(location, prefix + name, study))
     return found
 
 
@@ -44,7 +51,7 @@ def study_name(folder: Path, root: Path) -> str:
     >>> study_name(Path("/w/acme/docs/research"), Path("/w"))
     'acme'
     """
-    folder = folder.resolve() if folder == root else folder
+    folder = folder.resolve() if folder in (root, root.parent) else folder
     if folder.name == "research" and folder.parent.name == "docs":
         return folder.parent.parent.resolve().name
     return folder.name

@@ -85,7 +85,7 @@ def _check(
     stats: RefreshStats,
 ) -> _Change | None:
     """The file's new digest when its content changed; None when it did not."""
-    status = item.path.stat()
+    status = os.stat(item.location)
     if known is not None:
         _, mtime_ns, size, indexed_ns, error = known
         same_stat = (mtime_ns, size) == (status.st_mtime_ns, status.st_size)
@@ -93,13 +93,15 @@ def _check(
             _count_unchanged(stats, error)
             return None
 
-    digest = hashlib.sha256(item.path.read_bytes()).hexdigest()
+    with open(item.location, "rb") as handle:
+        digest = hashlib.sha256(handle.read()).hexdigest()
     if known is None or digest != known[0]:
         return _Change(item, digest, status)
 
+    # Same content: remember the new stat, and that it was checked just now.
     connection.execute(
-        "UPDATE files SET mtime_ns = ?, size = ? WHERE path = ?",
-        (status.st_mtime_ns, status.st_size, item.relative),
+        "UPDATE files SET mtime_ns = ?, size = ?, indexed_ns = ? WHERE path = ?",
+        (status.st_mtime_ns, status.st_size, time.time_ns(), item.relative),
     )
     _count_unchanged(stats, known[4])
     return None
