@@ -165,7 +165,8 @@ def replace_lines(text: str, edits: dict[int, str]) -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark").enable("table")
+    # Only blocks are needed; inline parsing is most of the cost.
+    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
 
 
 def _table(lines: list[str], start: int, end: int) -> Table:

@@ -67,7 +67,7 @@ def read_hypotheses(
         message = "the Hypotheses table has no Hypothesis column"
         problems.append(Problem(path, table.line, message))
 
-    found = []
+    found: list[PlanHypothesis] = []
     for row in table.rows:
         number = row.get(0 if number_col is None else number_col)
         if not number.isdigit():
@@ -83,6 +83,10 @@ def read_hypotheses(
                 f"use one of {allowed}"
             )
             problems.append(Problem(path, row.line, message))
+        if int(number) in {h.number for h in found}:
+            message = f"hypothesis number {number} is used twice; number each once"
+            problems.append(Problem(path, row.line, message))
+            continue
         found.append(PlanHypothesis(int(number), row.get(text_col), status, row.line))
     return found
 

@@ -9,17 +9,14 @@ snapshots, so a date never takes a row that an ID names.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
 
 from research_tool.mdtable import Row, Table, replace_cell
 from research_tool.model import Snapshot
 
 COMPLETED = "Completed"
 _ID_LIKE = re.compile(r"\b[A-Za-z]+-\d+\b")
-
-Matcher = Callable[[Row, Snapshot], bool]
+_WORDS = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True)
@@ -39,21 +36,25 @@ def schedule_edits(
         return [], list(snapshots)
 
     rows = list(table.rows)
+    by_id, by_date, tbd = _indexes(rows, participant, date)
     taken: dict[int, Snapshot] = {}
     filled: set[int] = set()
+
+    # IDs first for every snapshot, then dates, then the TBD rows in order.
     pending = list(snapshots)
-    for matches in (_by_id(participant), _by_date(participant, date)):
-        for snapshot in list(pending):
-            index = _first(rows, taken, partial(_flip, matches, snapshot))
-            if index is not None:
-                taken[index] = snapshot
-                pending.remove(snapshot)
-    for snapshot in list(pending):
-        index = _first(rows, taken, lambda row: row.get(participant).upper() == "TBD")
-        if index is not None:
-            taken[index] = snapshot
-            filled.add(index)
-            pending.remove(snapshot)
+    for rows_by_key, key in ((by_id, _id_key), (by_date, _date_key)):
+        pending = [
+            s
+            for s in pending
+            if _take(rows_by_key.get(key(s), []) if key(s) else [], taken, s) is None
+        ]
+    left = []
+    for snapshot in pending:
+        found = _take(tbd, taken, snapshot)
+        if found is None:
+            left.append(snapshot)
+        else:
+            filled.add(found)
 
     edits = []
     for index, snapshot in sorted(taken.items()):
@@ -64,35 +65,46 @@ def schedule_edits(
         elif row.get(status).casefold().startswith(COMPLETED.casefold()):
             continue
         edits.append(_edit(lines[row.line - 1], row, new, snapshot))
-    return edits, pending
+    return edits, left
 
 
-def _by_id(participant: int) -> Matcher:
-    def matches(row: Row, snapshot: Snapshot) -> bool:
-        pid = snapshot.participant_id
-        pattern = rf"(?<![\w-]){re.escape(pid)}(?![\w-])"
-        return bool(pid) and re.search(pattern, row.get(participant), re.I) is not None
-
-    return matches
-
-
-def _by_date(participant: int, date: int) -> Matcher:
-    def matches(row: Row, snapshot: Snapshot) -> bool:
-        if _ID_LIKE.search(row.get(participant)):
-            return False  # the row names another participant's ID
-        return bool(snapshot.date) and row.get(date) == snapshot.date
-
-    return matches
-
-
-def _flip(matches: Matcher, snapshot: Snapshot, row: Row) -> bool:
-    return matches(row, snapshot)
+def _indexes(
+    rows: list[Row], participant: int, date: int
+) -> tuple[dict[str, list[int]], dict[str, list[int]], list[int]]:
+    """Row numbers by the ID-like words of Participant, by Date, and TBD rows."""
+    by_id: dict[str, list[int]] = {}
+    by_date: dict[str, list[int]] = {}
+    tbd = []
+    for index, row in enumerate(rows):
+        who = row.get(participant)
+        for word in dict.fromkeys(_WORDS.findall(who.casefold())):
+            by_id.setdefault(word, []).append(index)
+        if who.upper() == "TBD":
+            tbd.append(index)
+        elif not _ID_LIKE.search(who):  # a row naming an ID is that person's
+            by_date.setdefault(row.get(date), []).append(index)
+    return by_id, by_date, tbd
 
 
-def _first(
-    rows: list[Row], taken: dict[int, Snapshot], test: Callable[[Row], bool]
+def _take(
+    candidates: list[int], taken: dict[int, Snapshot], snapshot: Snapshot
 ) -> int | None:
-    return next((i for i, row in enumerate(rows) if i not in taken and test(row)), None)
+    """Give ``snapshot`` the first free row among ``candidates``, if any."""
+    while candidates and candidates[0] in taken:
+        candidates.pop(0)
+    if not candidates:
+        return None
+    index = candidates.pop(0)
+    taken[index] = snapshot
+    return index
+
+
+def _id_key(snapshot: Snapshot) -> str:
+    return snapshot.participant_id.casefold()
+
+
+def _date_key(snapshot: Snapshot) -> str:
+    return snapshot.date
 
 
 def _edit(line: str, row: Row, new: dict[int, str], snapshot: Snapshot) -> ScheduleEdit:

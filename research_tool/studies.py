@@ -17,10 +17,11 @@ from pathlib import Path
 from typing import Any
 
 from research_tool.errors import Problem, ProblemsError, ResearchError, StudyError
-from research_tool.model import Plan, Snapshot
+from research_tool.model import Plan, Snapshot, plan_slug
 from research_tool.plans import parse_plan
 from research_tool.snapshots import parse_snapshot, plan_problems
 from research_tool.yamlblock import load
+from research_tool.yamledit import key_line
 
 log = logging.getLogger(__name__)
 
@@ -93,7 +94,7 @@ def load_study(path: Path) -> LoadedStudy:
     plan = parse_plan(study.plan_path)
 
     problems: list[Problem] = []
-    snapshots = []
+    snapshots, parsed = [], []
     for file in snapshot_files(study):
         try:
             snapshot = parse_snapshot(file)
@@ -103,14 +104,54 @@ def load_study(path: Path) -> LoadedStudy:
                     exc.problems if isinstance(exc, ProblemsError) else [exc.problem]
                 )
             continue
+        parsed.append(snapshot)
         if links_to(snapshot.path, snapshot.frontmatter, plan, study):
             problems += plan_problems(snapshot, plan)
             snapshots.append(snapshot)
 
+    problems += link_problems(study, plan, parsed)
     if problems:
         raise ProblemsError(problems)
     snapshots.sort(key=lambda s: (s.date, s.participant_id, s.path.name))
     return LoadedStudy(study, plan, snapshots)
+
+
+def link_problems(study: Study, plan: Plan, parsed: list[Snapshot]) -> list[Problem]:
+    """Snapshots citing a plan that is not there, and participant IDs used twice."""
+    problems = []
+    first: dict[str, Snapshot] = {}
+    for snapshot in parsed:
+        if not links_to(snapshot.path, snapshot.frontmatter, plan, study):
+            if not _plan_exists(snapshot, study):
+                named = snapshot.frontmatter.get("research_plan")
+                message = (
+                    f"research_plan {named!r} names no plan of this study "
+                    f"({plan.slug}); fix the name, or write ad-hoc"
+                )
+                problems.append(Problem(snapshot.path, _key_line(snapshot), message))
+            continue
+        seen = first.setdefault(snapshot.participant_id, snapshot)
+        if seen is not snapshot:
+            message = (
+                f"participant_id {snapshot.participant_id} is also the ID in "
+                f"{seen.path.name}; give each interview its own ID"
+            )
+            problems.append(Problem(snapshot.path, _key_line(snapshot, "id"), message))
+    return problems
+
+
+def _plan_exists(snapshot: Snapshot, study: Study) -> bool:
+    named = str(snapshot.frontmatter.get("research_plan") or "").strip()
+    plans = study.plan_path.parent.glob("*.md")
+    if any(named in (plan_slug(p), p.stem, p.name) for p in plans):
+        return True
+    bases = (snapshot.path.parent, study.root, Path.cwd())
+    return any((base / named).is_file() for base in bases)
+
+
+def _key_line(snapshot: Snapshot, key: str = "plan") -> int:
+    wanted = "participant_id" if key == "id" else "research_plan"
+    return key_line(snapshot.text, wanted) or 1
 
 
 def snapshot_files(study: Study) -> list[Path]:

@@ -14,6 +14,7 @@ from research_tool.snapshots import parse_snapshot, plan_problems
 from research_tool.studies import (
     Study,
     candidate_plans,
+    link_problems,
     links_to,
     resolve_study,
     snapshot_files,
@@ -51,10 +52,16 @@ def validate_study(path: Path) -> Validation:
     for study in studies.values():
         files = snapshot_files(study)
         result.snapshots += files
+        parsed = []
         for file in files:
             snapshot = _parse(parse_snapshot, file, result.problems)
             if snapshot is not None:
+                parsed.append(snapshot)
                 result.problems += _against_plans(snapshot, plans)
+        for plan, plan_study in plans:
+            if plan_study.interviews_dir == study.interviews_dir:
+                new = link_problems(plan_study, plan, parsed)
+                result.problems += [p for p in new if p not in result.problems]
     return result
 
 

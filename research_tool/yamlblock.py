@@ -26,6 +26,8 @@ UNCLOSED_QUOTE = (
     "frontmatter is not valid YAML: a quoted value is never closed; "
     "add the closing quote"
 )
+TAB = "frontmatter is not valid YAML: a tab character; indent with spaces instead"
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _QUOTED_VALUE = re.compile(r"""^\s*(?:-\s+|[^\s:#'"][^:#]*:\s+)(["'])(.*)$""")
 
 
@@ -61,21 +63,56 @@ def load(path: Path, text: str) -> tuple[dict[str, Any], Block | None, list[Prob
 
     source = "\n".join(lines[1 : block.end - 1])
     try:
-        data = yaml.safe_load(source)
+        data = yaml.load(source, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
-        unclosed = _unclosed_quote(lines[1 : block.end - 1])
-        if unclosed is not None:
-            return {}, block, [Problem(path, unclosed + 2, UNCLOSED_QUOTE)]
-        return {}, block, [Problem(path, _error_line(exc), _error_message(exc))]
+        return {}, block, [_yaml_problem(path, lines[1 : block.end - 1], exc)]
     except yaml.YAMLError as exc:
         return {}, block, [Problem(path, 1, f"frontmatter is not valid YAML: {exc}")]
+    except ValueError as exc:  # a date-shaped value that is no date: 2026-13-45
+        line = _impossible_date_line(lines[: block.end]) or 1
+        message = f"a value is not a real date ({exc}); write dates as YYYY-MM-DD"
+        return {}, block, [Problem(path, line, message)]
 
     if data is None:
         data = {}
     if not isinstance(data, dict):
         message = "frontmatter must be key: value lines (a YAML mapping)"
         return {}, block, [Problem(path, 2, message)]
+    if not _is_date(data.get("date")):
+        line = _date_line(lines[: block.end]) or 1
+        return {}, block, [Problem(path, line, f"{NOT_A_DATE}: {data['date']!r}")]
     return {str(k): v for k, v in data.items()}, block, []
+
+
+NOT_A_DATE = "`date` is not a date; write it as YYYY-MM-DD"
+_DATE_KEY = re.compile(r"^date\s*:")
+_DATE_SHAPE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _is_date(value: Any) -> bool:
+    """True for a missing date, a YAML date, or a string in YYYY-MM-DD form."""
+    if value is None or isinstance(value, dt.date):
+        return True
+    try:
+        dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return False
+    return True
+
+
+def _impossible_date_line(lines: list[str]) -> int | None:
+    for number, line in enumerate(lines, start=1):
+        for match in _DATE_SHAPE.finditer(line):
+            try:
+                dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return number
+    return None
+
+
+def _date_line(lines: list[str]) -> int | None:
+    found = [n for n, line in enumerate(lines, start=1) if _DATE_KEY.match(line)]
+    return found[0] if found else None
 
 
 def jsonable(value: Any) -> Any:
@@ -87,6 +124,21 @@ def jsonable(value: Any) -> Any:
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     return value
+
+
+def _yaml_problem(path: Path, lines: list[str], exc: yaml.MarkedYAMLError) -> Problem:
+    # The parser's own position is often lines past the real mistake.
+    unclosed = _unclosed_quote(lines)
+    if unclosed is not None:
+        return Problem(path, unclosed + 2, UNCLOSED_QUOTE)
+    tab = next((i for i, line in enumerate(lines) if "\t" in _indent(line)), None)
+    if tab is not None:
+        return Problem(path, tab + 2, TAB)
+    return Problem(path, _error_line(exc), _error_message(exc))
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip(" \t-"))]
 
 
 def _unclosed_quote(lines: list[str]) -> int | None:

@@ -69,6 +69,7 @@ def test_no_plan(tmp_path: Path) -> None:
 
 def test_load_study_links_sorts_and_skips_other_plans(tmp_path: Path) -> None:
     folder = _shared_layout(tmp_path)
+    write(folder / "plans" / "2026-04-01-pricing-research-plan.md", "---\n---\n")
     other = (SNAPSHOTS / "2026-03-04-participant-001.md").read_text("utf-8")
     other = other.replace(
         'research_plan: "onboarding-friction"', "research_plan: pricing"
@@ -76,8 +77,21 @@ def test_load_study_links_sorts_and_skips_other_plans(tmp_path: Path) -> None:
     write(folder / "interviews" / "2026-01-01-participant-009.md", other)
     write(folder / "interviews" / "README.md", "Not a snapshot.\n")
 
-    loaded = studies.load_study(folder)
+    loaded = studies.load_study(folder / "plans" / PLAN_NAME)
     assert [s.participant_id for s in loaded.snapshots] == ["user-001", "user-002"]
+
+
+def test_a_snapshot_naming_a_missing_plan_is_a_problem(tmp_path: Path) -> None:
+    root = make_study(tmp_path / "study")
+    snapshot = root / "interviews" / "2026-03-09-participant-002.md"
+    text = snapshot.read_text("utf-8")
+    write(
+        snapshot,
+        text.replace("research_plan: onboarding-friction", "research_plan: onboardin"),
+    )
+
+    with pytest.raises(ProblemsError, match="research_plan 'onboardin' names no plan"):
+        studies.load_study(root)
 
 
 def test_research_plan_as_a_path(tmp_path: Path) -> None:
