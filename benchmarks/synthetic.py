@@ -232,7 +232,7 @@ def make_study(root: Path, n: int, seed: int = 0) -> Path:
     for folder in ("interviews", "transcripts", "reports"):
         (study / folder).mkdir(parents=True, exist_ok=True)
 
-    width = max(3, len(str(n)))
+    width = id_width(n)
     interviews = [_interview(rng, i + 1) for i in range(n)]
 
     (study / PLAN_NAME).write_text(_plan(interviews, width), encoding="utf-8")
@@ -248,6 +248,11 @@ def make_study(root: Path, n: int, seed: int = 0) -> Path:
             _snapshot(rng, interview, width, f"{stem}.vtt"), encoding="utf-8"
         )
     return study
+
+
+def id_width(n: int) -> int:
+    """Digits in participant numbers: three, or more for a bigger study."""
+    return max(3, len(str(n)))
 
 
 def participant_id(number: int, width: int = 3) -> str:

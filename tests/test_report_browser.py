@@ -59,8 +59,8 @@ def _page(tmp_path: Path) -> Path:
     return write_report(study, formats=("html",)).paths["html"]
 
 
-def _rows(png: bytes) -> list[bytes]:
-    """Decoded pixel rows of an 8-bit RGB or RGBA PNG (filters undone)."""
+def _rows(png: bytes, limit: int) -> list[bytes]:
+    """The first ``limit`` pixel rows of an 8-bit RGB or RGBA PNG, unfiltered."""
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     width, height, depth, colour = struct.unpack(">IIBB", png[16:26])
     assert depth == 8 and colour in (2, 6)
@@ -76,7 +76,7 @@ def _rows(png: bytes) -> list[bytes]:
     raw = zlib.decompress(data)
 
     stride, rows, previous = width * channels, [], bytearray(width * channels)
-    for y in range(height):
+    for y in range(min(height, limit)):
         start = y * (stride + 1)
         kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
         for x in range(stride):
@@ -119,7 +119,7 @@ def test_screenshot_is_not_blank(tmp_path: Path) -> None:
 
     png = shot.read_bytes()
     assert len(png) > 20_000
-    rows = _rows(png)
+    rows = _rows(png, limit=500)
     colours = {
         bytes(row[i : i + 3]) for row in rows[::40] for i in range(0, len(row), 12)
     }

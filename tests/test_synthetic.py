@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from benchmarks.synthetic import PLAN_NAME, make_study
+from benchmarks.synthetic import PLAN_NAME, id_width, make_study
 
 QUOTE = re.compile(r'^> "(.*)"$', re.MULTILINE)
 SOURCE = re.compile(r'^source_transcript: "(.*)"$', re.MULTILINE)
@@ -61,12 +61,12 @@ def test_zero_interviews_still_writes_a_plan(tmp_path: Path) -> None:
     assert list((study / "interviews").iterdir()) == []
 
 
-def test_thousand_interviews_get_four_digit_ids(tmp_path: Path) -> None:
-    study = make_study(tmp_path, 1000)
+def test_participant_numbers_widen_for_big_studies(tmp_path: Path) -> None:
+    study = make_study(tmp_path, 12)
 
     names = sorted(p.name for p in (study / "interviews").iterdir())
-    assert names[0].endswith("participant-0001.md")
-    assert len(set(names)) == 1000
+    assert names[0].endswith("participant-001.md")
+    assert (id_width(999), id_width(1000), id_width(12345)) == (3, 4, 5)
 
 
 def test_the_study_loads_and_every_quote_verifies(tmp_path: Path) -> None:
