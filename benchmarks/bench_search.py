@@ -11,12 +11,14 @@ import shutil
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from benchmarks._util import Row, median_command_seconds, research_command
 from benchmarks.synthetic import make_study
 from research_tool.search import Filters, index_path, search
 from research_tool.search.index import refresh
+from research_tool.search.query import run_query
 from research_tool.search.schema import open_index
 
 SNAPSHOTS = 1000
@@ -75,15 +77,14 @@ def _measure(root: Path) -> list[Row]:
     )
 
     connection = open_index(root)
-    times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        refresh(connection, root)
-        times.append(time.perf_counter() - start)
-    connection.close()
     rows.append(
-        Row(group, "refresh, nothing changed", statistics.median(times) * 1000, "ms")
+        Row(group, "refresh, nothing changed", _ms(refresh, connection, root), "ms")
     )
+    query_ms = statistics.median(
+        _ms(run_query, connection, query, Filters(), 20) for query in QUERIES
+    )
+    rows.append(Row(group, "query alone (no refresh)", query_ms, "ms"))
+    connection.close()
 
     size = index_path(root).stat().st_size / 1_000_000
     rows.append(Row(group, "index size on disk", size, "MB"))
@@ -93,3 +94,13 @@ def _measure(root: Path) -> list[Row]:
         Row(group, "research search (new process)", median_command_seconds(command))
     )
     return rows
+
+
+def _ms(function: Callable[..., object], *args: object) -> float:
+    """The median time of five calls, in milliseconds."""
+    times = []
+    for _ in range(5):
+        start = time.perf_counter()
+        function(*args)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
