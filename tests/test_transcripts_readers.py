@@ -299,3 +299,34 @@ def test_meet_notes_without_transcript_heading_are_not_speech() -> None:
     assert transcript.format == "meet-txt"
     assert "everything" not in texts
     assert [t.text for t in transcript.turns][-1] == "Next question?"
+
+
+def test_teams_cue_with_two_voices_is_split() -> None:
+    data = (
+        b"WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n"
+        b"<v Ana Lima>Is it weekly?</v>\n<v Ben Ode><i>Every</i> week.</v>\n"
+    )
+    transcript = read_transcript_bytes(Path("x.vtt"), data)
+    assert [(t.speaker, t.text) for t in transcript.turns] == [
+        ("Ana Lima", "Is it weekly?"),
+        ("Ben Ode", "Every week."),
+    ]
+    assert transcript.text[transcript.turns[1].offset :].startswith("<i>Every")
+
+
+def test_export_footers_are_not_speech() -> None:
+    otter = b"Ana Lima  0:01\nHello?\n\nBen Ode  0:04\nHi.\n\nTranscribed by https://otter.ai\n"
+    meet = (
+        b"Transcript\n00:00:00\nAna Lima: Hello?\nBen Ode: Hi.\n"
+        b"Transcription ended after 00:00:10\n\n"
+        b"This editable transcript was computer generated and might contain errors.\n"
+    )
+    for data in (otter, meet):
+        transcript = read_transcript_bytes(Path("x.txt"), data)
+        assert [t.text for t in transcript.turns] == ["Hello?", "Hi."]
+
+
+def test_csv_times_in_plain_seconds() -> None:
+    data = b"speaker,text,start,end\nAna,Hello?,1.5,3\nBen,Hi.,3.25,4\n"
+    transcript = read_transcript_bytes(Path("x.csv"), data)
+    assert [(t.start, t.end) for t in transcript.turns] == [(1.5, 3.0), (3.25, 4.0)]

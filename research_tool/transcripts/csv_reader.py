@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from pathlib import Path
 
 from research_tool.errors import TranscriptFormatError
@@ -19,6 +20,7 @@ TEXT_COLUMNS = ("text", "words", "transcript", "utterance", "content", "speech")
 START_COLUMNS = ("start", "start time", "timestamp", "time", "start_time", "begin")
 END_COLUMNS = ("end", "end time", "end_time", "stop")
 _MAX_HEADER = 2000
+_NUMBER = re.compile(r"\d{1,6}(?:\.\d{1,6})?")  # plain seconds, e.g. 12.5
 
 
 def header_columns(first_line: str) -> dict[str, int] | None:
@@ -100,12 +102,14 @@ def _time(path: Path, line: int, cell: str) -> float | None:
     if not value:
         return None
     seconds = parse_timestamp(value)
+    if seconds is None and _NUMBER.fullmatch(value):
+        seconds = float(value)
     if seconds is None:
         raise TranscriptFormatError(
             path,
             line,
             f"time `{cell.strip()[:30]}` is not a timecode; "
-            "write it as 00:04:40 or leave the cell empty",
+            "write it as 00:04:40 or in seconds (280.5), or leave the cell empty",
         )
     return seconds
 

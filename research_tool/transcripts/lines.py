@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 
@@ -58,3 +58,10 @@ def first_long_line(text: str, limit: int) -> tuple[int, int] | None:
             return number, end - start
         start, number = end + 1, number + 1
     return None
+
+
+def mask_lines(text: str, drop: Callable[[str], bool]) -> str:
+    """``text`` with every line ``drop`` picks blanked: offsets stay put."""
+    return "\n".join(
+        " " * len(line) if drop(line) else line for line in text.split("\n")
+    )

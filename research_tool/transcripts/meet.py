@@ -31,7 +31,12 @@ _NOTES = frozenset(
         "attendees",
     }
 )
-_ENDED = "meeting ended after"
+# Closing lines of a Meet transcript: not speech.
+_ENDED = (
+    "meeting ended after",
+    "transcription ended after",
+    "this editable transcript was computer generated",
+)
 
 
 def heading(line: str) -> str | None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from research_tool.timecodes import parse_timestamp
 from research_tool.transcripts.headed import Header, read_headed
+from research_tool.transcripts.lines import mask_lines
 from research_tool.transcripts.turns import Parsed
 
 _TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
@@ -34,4 +35,11 @@ def parse_header(line: str) -> Header | None:
 
 
 def read_otter(path: Path, text: str) -> Parsed:
-    return Parsed(text, read_headed(path, text, parse_header, "`Name  0:01`"))
+    masked = mask_lines(text, is_footer)
+    return Parsed(text, read_headed(path, masked, parse_header, "`Name  0:01`"))
+
+
+def is_footer(line: str) -> bool:
+    """Otter's closing ``Transcribed by https://otter.ai`` line."""
+    line = line.strip().lower()
+    return line.startswith("transcribed by") and "otter.ai" in line

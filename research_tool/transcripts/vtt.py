@@ -7,6 +7,7 @@ and where its text sits in the file.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,9 @@ from research_tool.transcripts.turns import Cue, Parsed
 
 log = logging.getLogger(__name__)
 
+# Anchored, and ``[^>]`` cannot run past the first ``>``: linear.
+_VOICE = re.compile(r"<v(?:\.[\w-]+)*[ \t]+([^>]+)>")
+
 
 def read_zoom_vtt(path: Path, text: str) -> Parsed:
     """Zoom cloud recording: ``Priya Shah: text``; unnamed cues continue."""
@@ -26,7 +30,7 @@ def read_zoom_vtt(path: Path, text: str) -> Parsed:
 
 def read_teams_vtt(path: Path, text: str) -> Parsed:
     """``<v Priya Shah>text</v>`` (closing tag optional); untagged: unknown."""
-    cues = [_voiced(c, t) for c, t in _captions(path, text)]
+    cues = [cue for c, t in _captions(path, text) for cue in _voices(c, t)]
     return Parsed(text, cues)
 
 
@@ -79,6 +83,45 @@ def _labelled(caption: Any, timing: Timing) -> Cue:
     if in_raw is None or in_text is None:
         return _cue(None, caption, timing, 0, 0)
     return _cue(in_raw[0], caption, timing, in_raw[1], in_text[1])
+
+
+def _voices(caption: Any, timing: Timing) -> list[Cue]:
+    """One cue per ``<v>`` span when a cue holds two speakers' lines."""
+    lines: list[str] = caption.lines
+    if sum(1 for line in lines if line.startswith("<v")) < 2:
+        return [_voiced(caption, timing)]
+
+    cues = []
+    offset = timing.payload
+    for raw in lines:
+        voice = _VOICE.match(raw)
+        skip = raw.find(">") + 1 if voice else 0
+        rest = raw[skip:]
+        cues.append(
+            Cue(
+                speaker=voice[1].strip() if voice else None,
+                text=strip_tags(rest),
+                offset=offset + skip + len(rest) - len(rest.lstrip()),
+                start=timing.start,
+                end=timing.end,
+                line=timing.line,
+            )
+        )
+        offset += len(raw) + 1
+    return cues
+
+
+def strip_tags(line: str) -> str:
+    """``<i>so</i> we`` -> ``so we``, in one pass (no regex to backtrack)."""
+    kept, position = [], 0
+    while True:
+        opening = line.find("<", position)
+        closing = line.find(">", opening + 1) if opening >= 0 else -1
+        if closing < 0:
+            kept.append(line[position:])
+            return "".join(kept)
+        kept.append(line[position:opening])
+        position = closing + 1
 
 
 def _voiced(caption: Any, timing: Timing) -> Cue:
