@@ -50,16 +50,6 @@ def export(study: Path, fmt: str, out: Path | None, as_json: bool) -> None:
             click.echo(f'  {item.snapshot}:{item.line}: "{item.quote}"', err=True)
 
     if as_json:
-        echo_json(
-            {
-                "path": result.path,
-                "format": result.format,
-                "counts": result.counts,
-                "unlocated": [
-                    {"snapshot": u.snapshot, "line": u.line, "quote": u.quote}
-                    for u in result.unlocated
-                ],
-            }
-        )
+        echo_json(result.as_data())
     else:
         click.echo(str(result.path))

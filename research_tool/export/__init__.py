@@ -35,6 +35,18 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
     unlocated: list[Unlocated] = field(default_factory=list)
 
+    def as_data(self) -> dict[str, Any]:
+        """What ``research export --json`` prints."""
+        return {
+            "path": str(self.path),
+            "format": self.format,
+            "counts": self.counts,
+            "unlocated": [
+                {"snapshot": u.snapshot, "line": u.line, "quote": u.quote}
+                for u in self.unlocated
+            ],
+        }
+
 
 def export_study(
     path: Path, fmt: str, *, out: Path | None = None, pipeline: Any = None

@@ -9,9 +9,12 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from research_tool.model import Plan, Snapshot
+
+if TYPE_CHECKING:
+    from research_tool.studies import LoadedStudy, Study
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,7 @@ def load_bundle(
     return bundle
 
 
-def _source_text(study: Any, snapshot: Snapshot, pipeline: Any) -> SourceText | None:
+def _source_text(study: Study, snapshot: Snapshot, pipeline: Any) -> SourceText | None:
     from research_tool import redaction, studies, transcripts
 
     transcript_path = studies.source_transcript_path(study, snapshot)
@@ -86,7 +89,7 @@ def _source_text(study: Any, snapshot: Snapshot, pipeline: Any) -> SourceText | 
     return SourceText(name=transcript_path.name, text=text)
 
 
-def _rollup(loaded: Any) -> Any:
+def _rollup(loaded: LoadedStudy) -> dict[str, Any] | None:
     """The plan's hypotheses rolled up over the snapshots, as plain data."""
     try:
         from research_tool.rollup import rollup
