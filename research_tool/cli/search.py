@@ -50,7 +50,7 @@ def search(
     \b
     Examples:
         research search "weekly report" --root studies
-        research search export* --type pain-point --hypothesis 1
+        research search 'export*' --type pain-point --hypothesis 1
     """
     filters = Filters(kind, topic, hypothesis, stance, participant)
     result = run(run_search, query, root=root, filters=filters, limit=limit)
