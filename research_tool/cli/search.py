@@ -28,7 +28,13 @@ from research_tool.search.query import MARK
 @click.option("--hypothesis", help="A hypothesis number, e.g. 1 or H1.")
 @click.option("--stance", type=click.Choice(STANCES), help="Evidence stance.")
 @click.option("--participant", help="A participant ID, e.g. user-001.")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=20,
+    show_default=True,
+    help="Most hits to show.",
+)
 @json_option
 def search(
     query: str,
