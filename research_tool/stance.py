@@ -4,7 +4,8 @@ Read near the matched terms: an explicit contradiction ("not really", "the
 opposite"), negation shortly before a matched term, and a contrast word
 ("but", "though", "actually"). Only what follows the last contrast word
 before a match counts, so "It's not the reports, but the tickets" is read on
-"the tickets". For a hypothesis worded as an absence ("invisible", "lack"),
+"the tickets". A bare denial just before ("Not really. The report is
+quick.") also challenges. For a hypothesis worded as an absence ("invisible", "lack"),
 negation agrees with it instead of contradicting it.
 """
 
@@ -18,6 +19,8 @@ from research_tool.lexicon import CONTRADICTION, CONTRAST, NEGATION
 from research_tool.model import Stance
 
 WINDOW = 4  # tokens before a matched term in which a negation counts
+SHORT = 4  # words in a sentence that can be a bare denial
+SHORT = 4  # words in a sentence that can be a bare denial
 
 
 class StanceReader:
@@ -35,9 +38,19 @@ class StanceReader:
 
     def stance(self, span: Any, hits: Sequence[Hit], *, negative: bool) -> Stance:
         """``challenges`` when the cues say the opposite of the hypothesis."""
-        return (
-            "challenges" if self.against(span, hits, negative=negative) else "supports"
-        )
+        against = self.against(span, hits, negative=negative)
+        return "challenges" if against or self.denied_before(span) else "supports"
+
+    def denied_before(self, span: Any) -> bool:
+        """The sentence just before is a short denial ("No.", "Not really.")."""
+        if span.start == 0:
+            return False
+        before = span.doc[span.start - 1].sent
+        words = [t for t in before if t.is_alpha]
+        if len(words) > SHORT or before.end != span.start:
+            return False
+        cues = self._matcher(before)
+        return any(h.label in ("negation", "contradiction") for h in cues)
 
     def against(self, span: Any, hits: Sequence[Hit], *, negative: bool) -> bool:
         cues = self._matcher(span)

@@ -85,13 +85,13 @@ def process(
     else:
         results = run(process_study, source, options, progress=_progress)
 
+    if not results:
+        click.echo("Every transcript already has a snapshot.", err=True)
     if as_json:
         echo_json([_json(r) for r in results])
         return
     for result in results:
         _print(result)
-    if not results:
-        click.echo("Every transcript already has a snapshot.", err=True)
 
 
 def _interactive() -> bool:
