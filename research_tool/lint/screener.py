@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from research_tool.lint.document import PlanDoc
 from research_tool.lint.findings import Finding
-from research_tool.lint.questions import FUTURE, OPINION
+from research_tool.lint.question_patterns import FUTURE, OPINION
 from research_tool.lint.text import compile_all, first_match, sentences
 
 ATTITUDE = compile_all(
