@@ -31,7 +31,6 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-MAX_LINE = 1_000_000  # characters; also the most spaCy takes in one go
 # About 15,000 words: no line of a real transcript comes near it.
 MAX_LINE = 100_000
 
@@ -128,21 +127,9 @@ def _parse(
     if not decoded.text.strip():
         raise TranscriptFormatError(path, 1, "is empty; export the transcript again")
     _refuse_lost_line_breaks(path, decoded.text)
-    _refuse_runaway_line(path, decoded.text)
     chosen = forced or _detected(path, detect_text(decoded.text))
     assert chosen.read is not None
     return chosen, chosen.read(path, decoded.text), decoded.encoding, decoded.guessed
-
-
-def _refuse_runaway_line(path: Path, text: str) -> None:
-    """A line longer than any export writes: the line breaks were lost."""
-    for number, line in enumerate(text.split("\n"), start=1):
-        if len(line) > MAX_LINE:
-            message = (
-                f"line {number} is {len(line):,} characters long with no line "
-                "break; export the transcript again with one turn per line"
-            )
-            raise TranscriptFormatError(path, number, message)
 
 
 def _parse_extracted(
