@@ -47,7 +47,8 @@ _STYLE = str.maketrans(
         "\u00a0": " ",
     }
 )
-_CHUNK = re.compile(r"\s+|…|[^\s…]+")
+# Words joined by single spaces map one to one, so they make one chunk.
+_CHUNK = re.compile(r"[^\s…]+(?: [^\s…]+)*|\s+|…")
 _ELLIPSIS = re.compile(r"\s*\.{3,}\s*")
 _BRACKET = re.compile(r"\[[^\[\]]*\]")
 PSEUDONYM = re.compile(

@@ -138,6 +138,7 @@ class _Sources:
         self.guide = guide
         self.pipeline = pipeline
         self._texts: dict[tuple[Path, str], str] = {}
+        self._sources: dict[Path, Path | None] = {}
 
     def check(
         self, snapshot: Snapshot, kind: Kind, line: int, quote: str
@@ -158,11 +159,13 @@ class _Sources:
     def source(self, snapshot: Snapshot) -> Path | None:
         from research_tool.studies import source_transcript_path
 
-        return source_transcript_path(self.study, snapshot)
+        if snapshot.path not in self._sources:
+            self._sources[snapshot.path] = source_transcript_path(self.study, snapshot)
+        return self._sources[snapshot.path]
 
     def text(self, source: Path, snapshot: Snapshot | None) -> str:
         participant = snapshot.participant_id if snapshot else ""
-        key = (source.resolve(), participant)
+        key = (source, participant)
         if key not in self._texts:
             from research_tool.redaction import redact_for_study
             from research_tool.transcripts import read_transcript

@@ -55,12 +55,15 @@ def redact(
     turn's offset pointing at its text there.
     """
     speakers = speaker_pseudonyms(transcript.turns, participant_id, roster)
-    table = build_table(speakers, roster, known_names)
+    tables = [speaker_table(speakers, roster), base_table(roster, known_names)]
     tally: Counter[tuple[str, str]] = Counter()
 
     texts = [redact_contacts(turn.text, tally) for turn in transcript.turns]
-    discovered = discover(texts, pipeline, table)
-    texts = [table.replace(text, tally) for text in texts]
+    discovered: list[tuple[str, str, str]] = []
+    if is_trained(pipeline):
+        tables = [tables[0].merged(tables[1])]
+        discovered = discover(texts, pipeline, tables[0])
+    texts = [replace_names(tables, text, tally) for text in texts]
 
     for turn in transcript.turns:
         if turn.speaker and speakers.get(turn.speaker) != turn.speaker:
@@ -81,12 +84,28 @@ def redact_text(
     pipeline: object | None = None,
 ) -> str:
     """Redact a plain string with the roster and the names given."""
-    table = build_table({}, roster, known_names)
+    tables = [base_table(roster, known_names)]
     tally: Counter[tuple[str, str]] = Counter()
 
     text = redact_contacts(text, tally)
-    discover([text], pipeline, table)
-    return table.replace(text, tally)
+    if is_trained(pipeline):
+        tables = [tables[0].merged(NameTable())]
+        discover([text], pipeline, tables[0])
+    return replace_names(tables, text, tally)
+
+
+def is_trained(pipeline: object | None) -> bool:
+    """Whether ``pipeline`` can find entities (a trained spaCy pipeline)."""
+    return bool(getattr(pipeline, "trained", False))
+
+
+def replace_names(
+    tables: Sequence[NameTable], text: str, tally: Counter[tuple[str, str]]
+) -> str:
+    """Apply each table in turn: speakers first, then the study's names."""
+    for table in tables:
+        text = table.replace(text, tally)
+    return text
 
 
 def redact_contacts(text: str, tally: Counter[tuple[str, str]]) -> str:
@@ -134,10 +153,8 @@ def is_generic_speaker(label: str) -> bool:
     return label.casefold() in GENERIC_SPEAKERS or bool(_GENERIC.match(label))
 
 
-def build_table(
-    speakers: dict[str, str], roster: Roster | None, known_names: Sequence[str]
-) -> NameTable:
-    """Speakers first, then the roster, then other known names."""
+def speaker_table(speakers: dict[str, str], roster: Roster | None) -> NameTable:
+    """Every spelling of each speaker's name -> the speaker's pseudonym."""
     table = NameTable()
     for label, pseudonym in speakers.items():
         if not is_generic_speaker(label):
@@ -146,18 +163,37 @@ def build_table(
             table.add_person(_strip_role(label), pseudonym, kind)
             if entry is not None:
                 table.add_person(entry.name, pseudonym, kind, entry.aliases)
+    return table
 
+
+_BASE: dict[tuple[int, tuple[str, ...]], tuple[Roster | None, int, NameTable]] = {}
+
+
+def base_table(roster: Roster | None, known_names: Sequence[str]) -> NameTable:
+    """The roster and other known names, built and compiled once per roster.
+
+    A study's verify redacts every transcript with the same roster; compiling
+    its names once keeps that linear in the number of transcripts.
+    """
+    key = (id(roster), tuple(known_names))
+    size = len(roster.people) + len(roster.organisations) if roster else 0
+    cached = _BASE.get(key)
+    if cached is not None and cached[0] is roster and cached[1] == size:
+        return cached[2]
+
+    table = NameTable()
     if roster is not None:
         for entry in roster.people:
             table.add_person(entry.name, entry.pseudonym, "person", entry.aliases)
         for entry in roster.organisations:
             table.add_organisation(entry.name, entry.pseudonym, entry.aliases)
-
     for name in map(_strip_role, known_names):
-        entry = roster.find_person(name) if roster else None
         if name and not table.covers(name):
-            pseudonym = entry.pseudonym if entry else table.next_pseudonym("person")
-            table.add_person(name, pseudonym, "person")
+            table.add_person(name, table.next_pseudonym("person"), "person")
+
+    if len(_BASE) > 16:
+        _BASE.clear()
+    _BASE[key] = (roster, size, table)
     return table
 
 

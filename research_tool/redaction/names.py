@@ -115,6 +115,13 @@ class NameTable:
 
         return pattern.sub(substitute, text)
 
+    def merged(self, other: NameTable) -> NameTable:
+        """A new table with this table's spellings, then ``other``'s."""
+        table = NameTable()
+        table._names = {**other._names, **self._names}
+        table._forms = {**other._forms, **self._forms}
+        return table
+
     def next_pseudonym(self, prefix: str) -> str:
         """The next free ``[prefix-N]`` among the pseudonyms in the table."""
         pattern = re.compile(rf"^\[{re.escape(prefix)}-(\d+)\]$")
@@ -156,7 +163,7 @@ def _accepted(name: Name, found: str, text: str, start: int, end: int) -> bool:
 
 
 _ARTICLE = re.compile(r"(?<![\w])(?:the|a|an|this|that|our|my|your) $", re.IGNORECASE)
-_CAPITALISED = re.compile(r" [A-Z]")
+_CAPITALISED = re.compile(r" [A-Z[]")  # a pseudonym stood for a capital
 
 
 def at_sentence_start(text: str, start: int) -> bool:
