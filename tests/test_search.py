@@ -293,3 +293,18 @@ def test_the_root_may_be_an_interviews_folder(root: Path) -> None:
     assert [(hit.study, hit.where) for hit in hits] == [
         ("tooling-study", "2026-03-02-participant-001.md:55")
     ]
+
+
+def test_parsing_in_worker_processes_gives_the_same_index(
+    root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from research_tool.search import parse
+
+    serial = search("spreadsheet", root=root).hits
+    index_path(root).unlink()
+    monkeypatch.setattr(parse, "PARALLEL_MIN", 2)
+
+    parallel = search("spreadsheet", root=root)
+
+    assert parallel.stats.indexed == 4
+    assert parallel.hits == serial

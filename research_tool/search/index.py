@@ -66,7 +66,11 @@ def refresh(connection: sqlite3.Connection, root: Path) -> RefreshStats:
             for item in found
             if (change := _check(connection, item, known.get(item.relative), stats))
         ]
-        parsed = parse_all([change.item.path for change in changes])
+
+    # Parsing may fork worker processes: do it with no transaction open.
+    parsed = parse_all([change.item.path for change in changes])
+
+    with connection:
         for change, result in zip(changes, parsed, strict=True):
             _store(connection, change, result, stats)
 
