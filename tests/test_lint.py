@@ -215,3 +215,12 @@ def test_help_names_the_frontmatter_block() -> None:
 
     assert result.exit_code == 0
     assert "lint: {disable: [sample-size]}" in result.output
+
+
+def test_every_rule_is_documented() -> None:
+    docs = (EXAMPLE_STUDY.parent.parent / "docs" / "plan-authoring.md").read_text(
+        "utf-8"
+    )
+
+    for rule in RULE_IDS:
+        assert f"| `{rule}` |" in docs, rule
