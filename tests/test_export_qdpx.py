@@ -11,6 +11,8 @@ from pathlib import Path
 import pytest
 import xmlschema
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from research_tool.cli import cli
 from research_tool.export import render
@@ -327,3 +329,39 @@ def test_fixture_study_exports_through_the_cli(
     schema.validate(project.decode("utf-8"))
     assert len(sources) == 1
     assert "[colleague-1]" in next(iter(sources.values()))
+
+
+WORDS = st.sampled_from(
+    ["weekly", "deck", "Salesforce", "it's", "“late”", "[colleague-1]", "I", "—", "é"]
+)
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    words=st.lists(WORDS, min_size=3, max_size=30),
+    breaks=st.sampled_from([" ", "\n", "\r\n", "  "]),
+    data=st.data(),
+)
+def test_offsets_slice_the_quote_out_of_any_transcript(
+    words: list[str], breaks: str, data: st.DataObject
+) -> None:
+    root = Path("/study")
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first + 1, len(words)))
+    quote = " ".join(words[first:last])
+    text = normalise_newlines("user-001: " + breaks.join(words) + "\r\n")
+    bundle = _bundle(root)
+    bundle.snapshots = bundle.snapshots[:1]
+    bundle.snapshots[0].insights = [Insight(quote, "need", ("x",), "", None, 20)]
+    bundle.sources = {bundle.snapshots[0].path: SourceText("t.txt", text)}
+
+    project, sources = _open(render(bundle, "qdpx").content)
+    selection = ET.fromstring(project).find(".//q:PlainTextSelection", NS)
+    assert selection is not None
+    start, end = (
+        int(selection.get("startPosition", 0)),
+        int(selection.get("endPosition", 0)),
+    )
+
+    assert "\r" not in next(iter(sources.values()))
+    assert normalise(text[start:end]) == normalise(quote)
