@@ -165,8 +165,12 @@ def replace_lines(text: str, edits: dict[int, str]) -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    # Only blocks are needed; inline parsing is most of the cost.
-    return MarkdownIt("commonmark").enable("table").disable(["inline", "text_join"])
+    # Headings, tables, fences and HTML blocks are all we need. Inline parsing
+    # and list nesting are most of the cost; with lists off, a "---" under a
+    # list item would read as a setext heading, so those are off too (plans
+    # and snapshots use "#" headings).
+    parser = MarkdownIt("commonmark").enable("table")
+    return parser.disable(["inline", "text_join", "list", "lheading"])
 
 
 def _table(lines: list[str], start: int, end: int) -> Table:
