@@ -330,3 +330,19 @@ def test_csv_times_in_plain_seconds() -> None:
     data = b"speaker,text,start,end\nAna,Hello?,1.5,3\nBen,Hi.,3.25,4\n"
     transcript = read_transcript_bytes(Path("x.csv"), data)
     assert [(t.start, t.end) for t in transcript.turns] == [(1.5, 3.0), (3.25, 4.0)]
+
+
+def test_zoom_names_in_lower_case_once_they_recur() -> None:
+    data = (
+        b"WEBVTT\n\n1\n00:00:01.000 --> 00:00:02.000\ndana w (she/her): How so?\n\n"
+        b"2\n00:00:02.000 --> 00:00:04.000\nKrista Halvorsen: It goes like this:\n\n"
+        b"3\n00:00:04.000 --> 00:00:05.000\nstep one: export it.\n\n"
+        b"4\n00:00:05.000 --> 00:00:06.000\ndana w (she/her): And then?\n"
+    )
+    transcript = read_transcript_bytes(Path("x.vtt"), data)
+    assert transcript.format == "zoom-vtt"
+    assert [(t.speaker, t.text) for t in transcript.turns] == [
+        ("dana w (she/her)", "How so?"),
+        ("Krista Halvorsen", "It goes like this: step one: export it."),
+        ("dana w (she/her)", "And then?"),
+    ]

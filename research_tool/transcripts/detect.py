@@ -8,6 +8,7 @@ the last resort.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -199,5 +200,14 @@ def _vtt_flavour(head: str) -> str:
     payloads = [lines[i + 1] for i, x in enumerate(lines[:-1]) if "-->" in x]
     if any(p.lstrip().startswith("<v") for p in payloads):
         return "teams-vtt"
-    labelled = sum(1 for p in payloads if split_label(p))
+
+    # Zoom names every cue; a name may be lower case, but then it recurs.
+    names = Counter(_relaxed(p) for p in payloads)
+    names.pop("", None)
+    labelled = sum(1 for p in payloads if split_label(p) or names[_relaxed(p)] >= 2)
     return "zoom-vtt" if payloads and labelled * 2 >= len(payloads) else "vtt-captions"
+
+
+def _relaxed(payload: str) -> str:
+    label = split_label(payload, relaxed=True)
+    return label[0] if label else ""

@@ -13,7 +13,7 @@ import re
 UNKNOWN_SPEAKER = "Unknown speaker"
 
 # Bounded and lazy: at most 48 characters are tried before the colon.
-_LABEL = re.compile(r"(?P<name>[^\W\d_][\w.'’\- ]{0,48}?)[ \t]*:(?=\s|$)")
+_LABEL = re.compile(r"(?P<name>[^\W\d_][\w.'’()/\- ]{0,48}?)[ \t]*:(?=\s|$)")
 _PARTICLES = frozenset(
     {"de", "da", "del", "della", "di", "van", "von", "der", "den", "du", "le", "la"}
     | {"bin", "ibn", "al", "el", "dos", "das", "ter"}
@@ -30,18 +30,20 @@ NOT_SPEAKERS = frozenset(
 )
 
 
-def split_label(line: str) -> tuple[str, int] | None:
+def split_label(line: str, *, relaxed: bool = False) -> tuple[str, int] | None:
     """``("Priya Shah", end)`` when ``line`` opens with a speaker label.
 
     ``end`` is the index just after the colon. Returns None otherwise.
+    ``relaxed`` also accepts names in lower case (``dana w:``), for files
+    where every cue carries a name.
     """
     match = _LABEL.match(line, 0, 60)
-    if match is None or not is_name(match["name"]):
+    if match is None or not is_name(match["name"], relaxed=relaxed):
         return None
     return match["name"].strip(), match.end()
 
 
-def is_name(name: str) -> bool:
+def is_name(name: str, *, relaxed: bool = False) -> bool:
     """True when ``name`` reads like a person's name or a role label."""
     name = name.strip()
     words = name.split()
@@ -49,7 +51,7 @@ def is_name(name: str) -> bool:
         return False
     if name.casefold() in NOT_SPEAKERS:
         return False
-    return all(not w[0].islower() or w in _PARTICLES for w in words)
+    return relaxed or all(not w[0].islower() or w in _PARTICLES for w in words)
 
 
 def initials(name: str) -> str:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -23,9 +24,20 @@ _VOICE = re.compile(r"<v(?:\.[\w-]+)*[ \t]+([^>]+)>")
 
 
 def read_zoom_vtt(path: Path, text: str) -> Parsed:
-    """Zoom cloud recording: ``Priya Shah: text``; unnamed cues continue."""
-    cues = [_labelled(c, t) for c, t in _captions(path, text)]
-    return Parsed(text, cues)
+    """Zoom cloud recording: ``Priya Shah: text``; unnamed cues continue.
+
+    Zoom names every cue, so a lower-case name (``dana w:``) is a speaker
+    too, once it opens two cues or more.
+    """
+    captions = _captions(path, text)
+    opening = Counter(_relaxed_name(c.text) for c, _ in captions)
+    names = {name for name, count in opening.items() if name and count >= 2}
+    return Parsed(text, [_labelled(c, t, names) for c, t in captions])
+
+
+def _relaxed_name(text: str) -> str:
+    label = split_label(text, relaxed=True)
+    return label[0] if label else ""
 
 
 def read_teams_vtt(path: Path, text: str) -> Parsed:
@@ -77,9 +89,11 @@ def _pair(captions: list[Any], timings: list[Timing]) -> list[tuple[Any, Timing]
     return pairs
 
 
-def _labelled(caption: Any, timing: Timing) -> Cue:
+def _labelled(caption: Any, timing: Timing, names: set[str]) -> Cue:
     raw = caption.lines[0] if caption.lines else ""
-    in_raw, in_text = split_label(raw), split_label(caption.text)
+    relaxed = _relaxed_name(caption.text) in names
+    in_raw = split_label(raw, relaxed=relaxed)
+    in_text = split_label(caption.text, relaxed=relaxed)
     if in_raw is None or in_text is None:
         return _cue(None, caption, timing, 0, 0)
     return _cue(in_raw[0], caption, timing, in_raw[1], in_text[1])
