@@ -224,3 +224,10 @@ def test_every_rule_is_documented() -> None:
 
     for rule in RULE_IDS:
         assert f"| `{rule}` |" in docs, rule
+
+
+def test_a_study_folder_lints_its_plan(example_study: Path) -> None:
+    result = _invoke(example_study, "--json")
+
+    assert json.loads(result.stdout)["file"] == str(example_study / PLAN_NAME)
+    assert result.exit_code == 1

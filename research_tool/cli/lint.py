@@ -22,7 +22,7 @@ from research_tool.lint import RULE_IDS
 )
 @json_option
 def lint(plan: Path, disable: tuple[str, ...], as_json: bool) -> None:
-    """Check PLAN for leading, hypothetical and opinion questions.
+    """Check PLAN (a plan file or a study folder) for leading questions and more.
 
     Prints each finding as FILE:LINE: rule: message, with a short
     explanation and a better phrasing where one can be suggested. Exits 1
@@ -45,7 +45,8 @@ def lint(plan: Path, disable: tuple[str, ...], as_json: bool) -> None:
         echo_json(report.as_dict())
     else:
         for finding in report.findings:
-            click.echo(f"{plan}:{finding.line}: {finding.rule}: {finding.message}")
+            where = f"{report.path}:{finding.line}"
+            click.echo(f"{where}: {finding.rule}: {finding.message}")
             click.echo(
                 textwrap.fill(
                     finding.explanation,
@@ -58,6 +59,6 @@ def lint(plan: Path, disable: tuple[str, ...], as_json: bool) -> None:
                 click.echo(f"    suggest: {finding.suggestion}")
 
     if report.findings:
-        click.echo(f"{len(report.findings)} findings in {plan}.", err=True)
+        click.echo(f"{len(report.findings)} findings in {report.path}.", err=True)
         raise click.exceptions.Exit(1)
-    click.echo(f"{plan}: no findings.", err=True)
+    click.echo(f"{report.path}: no findings.", err=True)

@@ -23,6 +23,7 @@ from research_tool.lint.findings import LintReport, Reported
 from research_tool.mdtable import replace_lines, split_lines
 from research_tool.model import Plan
 from research_tool.plans import parse_plan_text
+from research_tool.studies import resolve_study
 from research_tool.yamledit import key_line
 
 log = logging.getLogger(__name__)
@@ -31,10 +32,15 @@ HIDDEN_KEY = "lint-hidden-hypotheses"
 
 
 def lint_plan(path: Path, *, disable: Iterable[str] = ()) -> LintReport:
-    """Lint the plan at ``path``; raise ProblemsError when it cannot be read.
+    """Lint the plan at ``path`` (or a study folder's plan).
+
+    Raises ProblemsError when the plan cannot be read, PlanError for an
+    unknown rule id.
 
     >>> lint_plan(Path("plan.md"), disable=["sample-size"])  # doctest: +SKIP
     """
+    if path.is_dir():
+        path = resolve_study(path).plan_path
     plan = load_plan(path)
     off = set(disable) | plan_disabled(plan)
     unknown = sorted(off - set(RULE_IDS))
