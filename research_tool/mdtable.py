@@ -136,7 +136,7 @@ def split_cells(line: str) -> tuple[Cell, ...]:
 def replace_cell(line: str, cell: Cell, text: str) -> str:
     """``line`` with ``cell`` holding ``text``, keeping its padding if it fits."""
     raw = line[cell.start : cell.end]
-    lead = raw[: len(raw) - len(raw.lstrip())] or " "
+    lead = raw[: len(raw) - len(raw.lstrip())] if raw.strip() else " "
     body = lead + escape_cell(text)
 
     # An aligned table (cells padded past one space) stays aligned if it fits.

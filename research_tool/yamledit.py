@@ -53,6 +53,13 @@ def set_scalar(path: Path, text: str, key: str, value: str | int) -> str:
     line = split_lines(text)[number - 1]
     start = line.index(":") + 1
     start += len(line[start:]) - len(line[start:].lstrip(" "))
+
+    # An empty value ("status:" or "status:  # note") is filled in place.
+    if not line[start:].strip() or line[start:].startswith("#"):
+        space = "" if line[start - 1] == " " else " "
+        token = space + _plain_or_quoted(value) + (" " if line[start:] else "")
+        return replace_lines(text, {number: line[:start] + token + line[start:]})
+
     end = _token_end(path, number, key, line, start)
     token = _styled(line[start:end], value)
     return replace_lines(text, {number: line[:start] + token + line[end:]})

@@ -23,6 +23,8 @@ PATH = Path("plan.md")
         ("status: 'it''s'", "it's new", "status: 'it''s new'"),
         ('status: "a \\"b\\""', 'say "hi"', 'status: "say \\"hi\\""'),
         ("interviews_completed: 0", 3, "interviews_completed: 3"),
+        ("status:", "planned", "status: planned"),
+        ("status:   # fill me", "planned", "status:   planned # fill me"),
     ],
 )
 def test_set_scalar_keeps_style(line: str, value: str | int, expected: str) -> None:
@@ -53,3 +55,16 @@ def test_cells_split_on_unescaped_pipes_and_escape() -> None:
     assert [c.text for c in cells] == ["1", "a | b", "UNTESTED"]
     assert replace_cell(line, cells[2], "x | y") == r"| 1 | a \| b | x \| y |"
     assert escape_cell("two\nlines") == "two lines"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("|1|a|UNTESTED|", "|1|a|MIXED|"),
+        ("| 1 | a |  |", "| 1 | a | MIXED |"),
+        ("| 1 | a | UNTESTED      |", "| 1 | a | MIXED         |"),
+        ("| 1 | a | UNTESTED", "| 1 | a | MIXED"),
+    ],
+)
+def test_replace_cell_keeps_the_row_style(line: str, expected: str) -> None:
+    assert replace_cell(line, split_cells(line)[2], "MIXED") == expected
