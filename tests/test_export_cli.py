@@ -145,3 +145,18 @@ def test_example_selections_hold_exactly_their_quotes(example: Path) -> None:
             assert (match.found, match.start, match.end) == (True, 0, len(piece))
             checked += 1
     assert checked == json.loads(out)["counts"]["selections"]
+
+
+def test_docs_research_layout_exports_to_its_reports_folder(tmp_path: Path) -> None:
+    project = tmp_path / "acme"
+    research = project / "docs" / "research"
+    shutil.copytree(FIXTURE / "interviews", research / "interviews")
+    (research / "plans").mkdir()
+    for plan in FIXTURE.glob("*-plan.md"):
+        shutil.copy(plan, research / "plans" / plan.name)
+
+    code, out, _ = _export(str(project), "--format", "csv")
+
+    assert (code, out.strip()) == (0, str(research / "reports" / "tooling-study.csv"))
+    rows = list(csv.reader(io.StringIO(Path(out.strip()).read_text("utf-8-sig"))))
+    assert {row[0] for row in rows[1:]} == {"tooling-study"}

@@ -308,3 +308,25 @@ def test_parsing_in_worker_processes_gives_the_same_index(
 
     assert parallel.stats.indexed == 4
     assert parallel.hits == serial
+
+
+def _docs_layout(tmp_path: Path) -> Path:
+    """A project keeping its research in docs/research/{plans,interviews,...}."""
+    project = tmp_path / "acme"
+    research = project / "docs" / "research"
+    shutil.copytree(FIXTURE / "interviews", research / "interviews")
+    shutil.copytree(FIXTURE / "transcripts", research / "transcripts")
+    (research / "plans").mkdir()
+    for plan in FIXTURE.glob("*-plan.md"):
+        shutil.copy(plan, research / "plans" / plan.name)
+    return project
+
+
+def test_docs_research_layouts_name_each_quote_by_its_plan(tmp_path: Path) -> None:
+    project = _docs_layout(tmp_path)
+
+    hits = search("slipping", root=project).hits
+
+    assert [(hit.study, hit.path) for hit in hits] == [
+        ("tooling-study", "docs/research/interviews/2026-03-02-participant-001.md")
+    ]

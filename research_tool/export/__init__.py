@@ -88,4 +88,5 @@ def render(bundle: StudyBundle, fmt: str) -> Rendered:
 
 
 def default_out(bundle: StudyBundle, fmt: str) -> Path:
-    return bundle.root / "reports" / f"{bundle.name}.{fmt}"
+    reports = bundle.reports_dir or bundle.root / "reports"
+    return reports / f"{bundle.name}.{fmt}"

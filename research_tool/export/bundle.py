@@ -35,6 +35,7 @@ class StudyBundle:
     snapshots: list[Snapshot]
     sources: dict[Path, SourceText] = field(default_factory=dict)  # by snapshot
     rollup: Any = None
+    reports_dir: Path | None = None  # default: ``root / "reports"``
 
     def relative(self, path: Path) -> str:
         """``path`` relative to the study folder, with forward slashes."""
@@ -44,6 +45,13 @@ class StudyBundle:
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF, so every program counts offsets alike."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def study_name(study: Study, plan: Plan) -> str:
+    """The study folder's name; the plan's slug where plans share a folder."""
+    if study.plan_path.parent.name == "plans":
+        return plan.slug
+    return study.root.resolve().name
 
 
 def load_bundle(
@@ -58,8 +66,9 @@ def load_bundle(
     loaded = studies.load_study(path)
     study = loaded.study
     bundle = StudyBundle(
-        name=study.root.resolve().name,
+        name=study_name(study, loaded.plan),
         root=study.root,
+        reports_dir=study.reports_dir,
         plan=loaded.plan,
         snapshots=sorted(loaded.snapshots, key=lambda snapshot: snapshot.path),
         rollup=_rollup(loaded),

@@ -12,6 +12,8 @@ from pathlib import Path
 
 # Folders never worth walking into (hidden ones are skipped too).
 SKIP = {"node_modules", "__pycache__", "site-packages", "venv"}
+# Folders whose interviews may belong to several plans (docs/research layouts).
+SHARED_NAMES = {"research", "user-research"}
 
 
 @dataclass(frozen=True)
@@ -21,6 +23,7 @@ class Found:
     location: str  # as the operating system takes it
     relative: str  # from the root, with forward slashes
     study: str
+    shared: bool = False  # in docs/research, where several plans share a folder
 
     @property
     def path(self) -> Path:
@@ -36,22 +39,26 @@ def find_snapshots(root: Path) -> list[Found]:
             continue
 
         study = study_name(Path(folder).parent, root)
+        shared = Path(folder).parent.name in SHARED_NAMES
         relative = os.path.relpath(folder, root).replace(os.sep, "/")
         prefix = "" if relative == "." else f"{relative}/"
         for name in sorted(files):
             if name.endswith(".md") and not name.startswith("."):
                 location = os.path.join(folder, name)
-                found.append(Found(location, prefix + name, study))
+                found.append(Found(location, prefix + name, study, shared))
     return found
 
 
 def study_name(folder: Path, root: Path) -> str:
     """A study's name: its folder's name, or the project's for ``docs/research``.
 
+    In a ``docs/research`` layout each snapshot's ``research_plan`` names its
+    study when it has one; this is the name for the rest.
+
     >>> study_name(Path("/w/acme/docs/research"), Path("/w"))
     'acme'
     """
     folder = folder.resolve() if folder in (root, root.parent) else folder
-    if folder.name == "research" and folder.parent.name == "docs":
+    if folder.name in SHARED_NAMES and folder.parent.name == "docs":
         return folder.parent.parent.resolve().name
     return folder.name

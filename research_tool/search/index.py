@@ -122,6 +122,7 @@ def _store(
 ) -> None:
     """Replace the file's rows with what was parsed, and record its state."""
     item = change.item
+    study = parsed.plan if item.shared and parsed.plan else item.study
     _drop(connection, item.relative)
     for record in parsed.records:
         topics = ",".join(record.topics)
@@ -129,7 +130,7 @@ def _store(
             _INSERT_QUOTE,
             (
                 item.relative,
-                item.study,
+                study,
                 parsed.person["participant"],
                 parsed.person["role"],
                 record.line,

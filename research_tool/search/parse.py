@@ -18,8 +18,11 @@ from research_tool.export.records import (
     participant_fields,
     snapshot_quotes,
 )
+from research_tool.model import plan_slug
 
 log = logging.getLogger(__name__)
+
+AD_HOC = {"", "ad-hoc", "adhoc", "none"}
 
 # Below this many files, starting worker processes costs more than it saves.
 PARALLEL_MIN = 64
@@ -32,6 +35,7 @@ class Parsed:
     person: dict[str, str]
     records: list[QuoteRecord]
     error: str | None = None
+    plan: str = ""  # the slug of the plan its ``research_plan`` names, if any
 
 
 def parse_one(path: Path) -> Parsed:
@@ -42,7 +46,9 @@ def parse_one(path: Path) -> Parsed:
     except ResearchError as exc:
         log.debug("skipping %s: %s", path, exc)
         return Parsed({}, [], str(exc))
-    return Parsed(participant_fields(snapshot), snapshot_quotes(snapshot))
+    named = str(snapshot.frontmatter.get("research_plan") or "").strip()
+    plan = plan_slug(Path(named)) if named.casefold() not in AD_HOC else ""
+    return Parsed(participant_fields(snapshot), snapshot_quotes(snapshot), plan=plan)
 
 
 def parse_all(paths: list[Path]) -> list[Parsed]:
