@@ -132,3 +132,19 @@ def test_json_export_through_the_cli_is_deterministic(
 
     assert outputs[0] == outputs[1]
     assert str(tmp_path) not in outputs[0].decode("utf-8")
+
+
+def test_example_study_json_validates_and_carries_the_rollup(
+    example_study: Path,
+) -> None:
+    if not any((example_study / "interviews").glob("*.md")):
+        pytest.skip("the example study has no snapshots yet")
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
+
+    data = json.loads(
+        render(load_bundle(example_study, with_sources=False), "json").content
+    )
+
+    assert schema_errors(data, schema, schema) == []
+    assert data["rollup"]["interviews"] == len(data["snapshots"]) >= 2
+    assert [h["number"] for h in data["rollup"]["hypotheses"]] == [1, 2, 3, 4]
