@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from research_tool import plans
 from research_tool.cli import cli
@@ -169,3 +171,25 @@ def test_a_name_without_letters_is_refused(tmp_path: Path) -> None:
     with pytest.raises(WriteRefused, match="letters or digits"):
         init_study(tmp_path / "!!!", title="T")
     assert not (tmp_path / "!!!").exists()
+
+
+_TEXT = st.text(
+    st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1
+).filter(lambda text: text.strip())
+
+
+@settings(max_examples=30, deadline=None)
+@given(title=_TEXT, hypotheses=st.lists(_TEXT, min_size=1, max_size=3))
+def test_any_title_and_hypotheses_give_a_plan_that_parses(
+    tmp_path_factory: pytest.TempPathFactory, title: str, hypotheses: list[str]
+) -> None:
+    root = tmp_path_factory.mktemp("init") / "study"
+    created = init_study(root, title=title, hypotheses=hypotheses)
+    plan = plans.parse_plan(created.plan)
+
+    def flat(text: str) -> str:
+        return " ".join(text.split())
+
+    assert plan.frontmatter["title"] == flat(title)
+    assert plan.frontmatter["hypotheses"] == [flat(h) for h in hypotheses]
+    assert [h.text for h in plan.hypotheses] == [flat(h) for h in hypotheses]
