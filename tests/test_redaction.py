@@ -22,6 +22,7 @@ ROSTER = Roster(
         Entry("Mark Ellison", "[colleague-3]"),
         Entry("May Lin", "[colleague-4]"),
         Entry("Wesley Park", "user-005", ("Wes",)),
+        Entry("Sam Ortiz", "[colleague-6]"),
     ],
     organisations=[Entry("Northwind Health Plan", "[client-org-1]", ("Northwind",))],
 )
@@ -53,6 +54,7 @@ CASES = [
     ("NORTHWIND called twice.", "[client-org-1] called twice."),
     ("we lost northwind health plan", "we lost [client-org-1]"),
     ("Marcus's team.", "[colleague-1]'s team."),
+    ("Ask Sam, or SAM Sam Ortiz.", "Ask [colleague-6], or SAM [colleague-6]."),
 ]
 
 ORDINARY = [
@@ -70,6 +72,7 @@ ORDINARY = [
     "We moved to version 2.0 of the Node.js client, e.g. last week.",
     "Go to salesforce.com or https://www.gainsight.com for that.",
     "The Bell curve of usage, and Park Avenue branding.",
+    "Every SAM and all the SAMs keep a WILL list.",
 ]
 
 

@@ -26,6 +26,7 @@ class Name:
     pseudonym: str  # as written in text, e.g. "[colleague-1]"
     kind: str  # participant, interviewer, person, organisation
     strict: bool  # lone English word: capitalised, mid-sentence only
+    form: str = ""  # the spelling as given
 
 
 def bracketed(pseudonym: str) -> str:
@@ -83,7 +84,7 @@ class NameTable:
             return
 
         strict = single and (is_ambiguous(form) or not form[0].isupper())
-        self._names[key] = Name(bracketed(pseudonym), kind, strict)
+        self._names[key] = Name(bracketed(pseudonym), kind, strict, form)
         self._forms[key] = form
         self._pattern = None
 
@@ -150,6 +151,8 @@ def _accepted(name: Name, found: str, text: str, start: int, end: int) -> bool:
     """
     if " " in found.strip() or "\n" in found:
         return True
+    if found.isupper() and len(found) <= 4 and not name.form.isupper():
+        return False  # an acronym: "SAM" is not Sam
     if found.islower() and name.kind != "organisation":
         return not name.strict
     if not name.strict:
