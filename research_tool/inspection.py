@@ -91,7 +91,9 @@ def plan_data(plan: Plan) -> dict[str, Any]:
 def describe(data: dict[str, Any]) -> str:
     """The inspected data as short readable text."""
     lines = [f"{data['kind']}: {data['file']}"]
-    lines += [f"  {key}: {value}" for key, value in data["frontmatter"].items()]
+    for key, value in data["frontmatter"].items():
+        shown = ", ".join(map(str, value)) if isinstance(value, list) else value
+        lines.append(f"  {key}: {shown}")
     if data["kind"] == "plan":
         lines.append("Hypotheses:")
         lines += [

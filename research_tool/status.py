@@ -12,6 +12,7 @@ import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from research_tool.errors import WriteRefused
 from research_tool.fileio import atomic_write, ensure_writable
 from research_tool.followups import FollowUp, follow_ups
 from research_tool.mdtable import Document, Table, replace_cell, replace_lines
@@ -100,7 +101,13 @@ def write_status(update: StatusUpdate) -> StatusUpdate:
     if not update.changed:
         return update
     ensure_writable(update.path)
-    atomic_write(update.path, update.after, expected=update.loaded.plan.digest)
+    ensure_writable(update.path.parent)  # the temporary file is made there
+    try:
+        atomic_write(update.path, update.after, expected=update.loaded.plan.digest)
+    except OSError as exc:
+        raise WriteRefused(
+            update.path, 0, f"cannot be written: {exc.strerror}"
+        ) from None
     return replace(update, written=True)
 
 
