@@ -359,3 +359,21 @@ def test_example_study_status(example_study: Path) -> None:
         CliRunner().invoke(cli, ["status", str(example_study), "--check"]).exit_code
         == 0
     )
+
+
+def test_unwritable_folder_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The temporary file is made beside the plan, so its folder must be writable.
+    root = make_study(tmp_path / "study")
+    before = (root / PLAN_NAME).read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(
+        "research_tool.fileio.os.access",
+        lambda path, mode: False if Path(path) == root else real_access(path, mode),
+    )
+
+    result = CliRunner().invoke(cli, ["status", str(root)])
+    assert result.exit_code == 1
+    assert f"Error: {root}: is not writable" in result.stderr
+    assert (root / PLAN_NAME).read_bytes() == before
