@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from research_tool.errors import WriteRefused
+from research_tool.errors import PlanError, WriteRefused
 from research_tool.fileio import atomic_write
 from research_tool.mdtable import escape_cell
 from research_tool.plans import parse_plan_text
@@ -31,6 +31,9 @@ DEFAULT_OUTCOME = (
 PLACEHOLDER_HYPOTHESIS = (
     "[Who] [does what you could see or count, e.g. exports data to a spreadsheet] "
     "at least [N] times a week because [why]"
+)
+BACKSLASH_PIPE = (
+    "a table cell cannot hold a backslash before '|'; write it without the backslash"
 )
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -66,6 +69,9 @@ def init_study(
     slug = study_slug(root)
     day = date or dt.date.today()
     plan_path = root / f"{day.isoformat()}-{slug}-research-plan.md"
+    for number, hypothesis in enumerate(hypotheses, start=1):
+        if "\\|" in hypothesis:
+            raise PlanError(plan_path, 0, f"hypothesis {number}: {BACKSLASH_PIPE}")
 
     text = render_plan(
         root,
