@@ -370,7 +370,9 @@ def test_unwritable_folder_is_refused(
     real_access = os.access
     monkeypatch.setattr(
         "research_tool.fileio.os.access",
-        lambda path, mode: False if Path(path) == root else real_access(path, mode),
+        lambda path, mode: (
+            False if Path(path) == root and mode == os.W_OK else real_access(path, mode)
+        ),
     )
 
     result = CliRunner().invoke(cli, ["status", str(root)])
