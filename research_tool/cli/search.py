@@ -62,7 +62,8 @@ def search(
     result = run(run_search, query, root=root, filters=filters, limit=limit)
 
     for warning in result.warnings:
-        click.echo(f"Warning: skipped {warning}", err=True)
+        for problem in warning.splitlines():  # one line per problem in the file
+            click.echo(f"Warning: skipped {problem}", err=True)
 
     if as_json:
         echo_json(result.as_data())
