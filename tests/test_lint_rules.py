@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lint_cases import FIXTURES, Case, build_plan, read_cases, with_snippet
 
 from research_tool.lint import RULE_IDS
@@ -64,3 +66,22 @@ def _check(family: str, tmp_path: Path, case: Case) -> None:
     assert tuple(sorted(rule for _, rule in found)) == case.expected
     for line, rule in found:
         assert line in built.snippet_lines, f"{rule} reported at line {line}"
+
+
+_LINE = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")))
+
+
+@settings(max_examples=50, deadline=None)
+@given(questions=st.lists(_LINE, min_size=1, max_size=4), heading=_LINE)
+def test_any_guide_text_lints_without_crashing(
+    tmp_path_factory: pytest.TempPathFactory, questions: list[str], heading: str
+) -> None:
+    guide = (f"### Story {heading}", "", *(f'- "{q}"' for q in questions))
+    text = build_plan(guide=guide)
+    path = tmp_path_factory.mktemp("lint") / "2026-03-01-x-research-plan.md"
+    path.write_text(text, "utf-8")
+
+    report = lint_plan(path)
+
+    total = len(text.split("\n"))
+    assert all(1 <= f.line <= total and f.rule in RULE_IDS for f in report.findings)
