@@ -162,3 +162,10 @@ def test_unknown_format_name_is_a_usage_error() -> None:
     code, _, err = invoke(str(FIXTURES / "zoom.vtt"), "--format", "nope")
     assert code == 2
     assert "teams-vtt" in err
+
+
+def test_interviewer_who_is_not_there_is_a_usage_error() -> None:
+    code, out, err = invoke(str(FIXTURES / "zoom.vtt"), "--interviewer", "Marcus")
+    assert code == 2
+    assert out == ""
+    assert "no speaker is called 'Marcus'; the speakers are Dana Whitfield, " in err

@@ -51,6 +51,12 @@ def transcript(
         guide_questions=questions,
         interviewer=interviewer,
     )
+    if interviewer and not any(t.role == "interviewer" for t in result.turns):
+        names = ", ".join(dict.fromkeys(t.speaker for t in result.turns))
+        raise click.BadParameter(
+            f"no speaker is called {interviewer!r}; the speakers are {names}",
+            param_hint="--interviewer",
+        )
     if result.encoding_guessed:
         click.echo(
             f"Note: {file}: encoding guessed as {result.encoding}; "
