@@ -107,6 +107,7 @@ def test_example_study_exports_a_valid_project_with_exact_offsets(
     for text in texts.values():
         assert "\r" not in text
         assert "Krista" not in text and "Marcus Bell" not in text
+    assert "krista" not in project.casefold()
 
 
 def test_example_study_csv_has_one_row_per_quote(example: Path) -> None:

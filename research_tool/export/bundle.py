@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class SourceText:
-    """A redacted transcript as exported: its file name and LF-only text."""
+    """A redacted transcript as exported: a pseudonymous name and LF-only text."""
 
     name: str
     text: str
@@ -95,7 +95,8 @@ def _source_text(study: Study, snapshot: Snapshot, pipeline: Any) -> SourceText 
         transcript, study, snapshot.participant_id, pipeline=pipeline
     )
     text = normalise_newlines(redacted.transcript.text)
-    return SourceText(name=transcript_path.name, text=text)
+    # Transcript file names often hold a real first name; the snapshot's don't.
+    return SourceText(name=f"{snapshot.path.stem} (transcript)", text=text)
 
 
 def _rollup(loaded: LoadedStudy) -> dict[str, Any] | None:
