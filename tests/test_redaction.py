@@ -132,6 +132,7 @@ def test_speakers_become_pseudonyms() -> None:
         ("Marcus Bell", "other", "Hello Dana Whitfield."),
         ("Jo Quint", "other", "Hi all, Quint here."),
         ("Speaker 3", "unknown", "Hello."),
+        ("Unknown speaker", "unknown", "The speaker was unknown to me."),
     )
 
     redacted = redact(t, participant_id="user-005", roster=ROSTER)
@@ -143,11 +144,13 @@ def test_speakers_become_pseudonyms() -> None:
         "[colleague-1]",
         "[speaker-1]",
         "Speaker 3",
+        "Unknown speaker",
     ]
     texts = [turn.text for turn in redacted.transcript.turns]
     assert texts[0] == "Hi [user-005], thanks. [colleague-1] joins too."
     assert texts[1] == "Hi [Interviewer]."
     assert texts[3] == "Hi all, [speaker-1] here."
+    assert texts[5] == "The speaker was unknown to me."
     assert redacted.transcript.text.startswith("Interviewer: Hi [user-005], thanks.")
 
 

@@ -1,9 +1,9 @@
 """Redacting one transcript: speakers, contact details, names, entities.
 
 Order matters. Contact details go first (an email holds a name), then
-the entity pass discovers new names, then one scan replaces every known
-spelling. Each turn is redacted on its own, so a turn's first word counts
-as the start of a sentence.
+the entity pass discovers new names, then one scan per table replaces
+every known spelling: the speakers' names, then the study's. Each turn
+is redacted on its own, so a turn's first word starts a sentence.
 """
 
 from __future__ import annotations

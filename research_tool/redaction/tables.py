@@ -46,9 +46,12 @@ def speaker_pseudonyms(
 
 
 def is_generic_speaker(label: str) -> bool:
-    """True for labels that name no one: "Speaker 2", "P3", "Interviewer"."""
+    """True for labels that name no one: "Speaker 2", "P3", "Unknown speaker"."""
     label = label.strip()
-    return label.casefold() in GENERIC_SPEAKERS or bool(_GENERIC.match(label))
+    words = re.findall(r"[^\W\d_]+|\d+", label)
+    if words and all(w.casefold() in GENERIC_SPEAKERS or w.isdigit() for w in words):
+        return True
+    return bool(_GENERIC.match(label))
 
 
 def speaker_table(speakers: dict[str, str], roster: Roster | None) -> NameTable:
