@@ -26,6 +26,7 @@ MIN_SCORE = 2.0
 MAX_PER_HYPOTHESIS = 8
 PER_TURN = 2
 POLARITY_WINDOW = 4
+SHORT_STATEMENT = 3  # a hypothesis of fewer content words needs less than MIN_SCORE
 RARE = 20  # a term said in 1 sentence of RARE or fewer keeps its full weight
 ASKED = 1.0  # weight of the question's matched terms
 NEAR = 0.25  # weight of the neighbouring sentences' matched terms
@@ -53,6 +54,7 @@ class Terms:
     number: int
     weights: dict[str, float]
     negative: frozenset[str]  # terms worded near an absence ("invisible to SAMs")
+    need: float = 2.0  # the score a sentence needs; lower for very short statements
 
 
 class EvidenceFinder:
@@ -117,7 +119,7 @@ class EvidenceFinder:
         asked = _distinct(question)
         context = ASKED * min(sum(terms.weights[t] for t in asked), 3.0)
         context += NEAR * min(_neighbours(passages, own, i), 2.0)
-        if score + context < MIN_SCORE:
+        if score + context < terms.need:
             return None
 
         negative = all(h.term in terms.negative for h in hits)
@@ -181,7 +183,8 @@ def hypothesis_terms(
             weights.setdefault(phrase, 2.0)
         for cue in cues.get(number, ()):
             weights[cue] = 2.0
-        found.append(Terms(number, weights, _negative_terms(doc, weights)))
+        need = min(MIN_SCORE, max(1.0, len(set(words)) / SHORT_STATEMENT))
+        found.append(Terms(number, weights, _negative_terms(doc, weights), need))
     return found
 
 

@@ -1,0 +1,105 @@
+"""Quality of ``research process``, measured: ``python -m benchmarks.quality``.
+
+Prints, for the gold set (tests/gold) and the human-coded corpus, the
+tool's figures next to a plain keyword-search baseline on the same data:
+evidence precision, recall and F1, stance accuracy, and type-tag accuracy.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+from benchmarks.scoring import Score
+
+
+@dataclass(frozen=True)
+class Line:
+    """One measured figure, with the baseline's on the same data."""
+
+    data: str
+    measure: str
+    tool: float
+    baseline: float | None = None
+    target: str = ""
+
+
+def measure() -> list[Line]:
+    from benchmarks.quality_corpus import available, run_corpus
+    from benchmarks.quality_gold import gold_files, run_gold
+    from research_tool.nlp import load_pipeline
+
+    pipeline = load_pipeline(blank=True)
+    lines: list[Line] = []
+    if gold_files():
+        gold = run_gold(pipeline)
+        name = f"gold ({gold.files} transcripts)"
+        lines += _evidence_lines(name, gold.evidence, gold.baseline, gold=True)
+        lines.append(
+            Line(
+                name,
+                "stance accuracy",
+                gold.evidence.stance or 0.0,
+                gold.baseline.stance,
+                "",
+            )
+        )
+        lines.append(
+            Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7")
+        )
+        lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
+        lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
+    if available():
+        for corpus in run_corpus(pipeline):
+            lines += _evidence_lines(
+                corpus.name, corpus.tool, corpus.baseline, gold=False
+            )
+    return lines
+
+
+def _evidence_lines(name: str, tool: Score, base: Score, *, gold: bool) -> list[Line]:
+    return [
+        Line(
+            name,
+            "evidence precision",
+            tool.precision,
+            base.precision,
+            ">= 0.7" if gold else "above baseline",
+        ),
+        Line(
+            name, "evidence recall", tool.recall, base.recall, ">= 0.6" if gold else ""
+        ),
+        Line(name, "evidence F1", tool.f1, base.f1, ""),
+        Line(
+            name,
+            "suggestions (gold items)",
+            float(tool.predicted),
+            float(base.predicted),
+            f"{tool.gold} marked",
+        ),
+    ]
+
+
+def format_lines(lines: list[Line]) -> str:
+    rows = [
+        "| data | measure | tool | keyword baseline | target |",
+        "|---|---|---|---|---|",
+    ]
+    for line in lines:
+        base = "" if line.baseline is None else _number(line.baseline)
+        cells = [line.data, line.measure, _number(line.tool), base, line.target]
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)
+
+
+def _number(value: float) -> str:
+    return f"{value:.0f}" if value > 1.5 else f"{value:.2f}"
+
+
+def main() -> int:
+    print(format_lines(measure()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
