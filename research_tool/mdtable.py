@@ -148,6 +148,16 @@ def replace_cell(line: str, cell: Cell, text: str) -> str:
     return line[: cell.start] + body + trail + line[cell.end :]
 
 
+def set_cell(line: str, cells: tuple[Cell, ...], index: int, text: str) -> str:
+    """``line`` with cell ``index`` holding ``text``, adding cells the row lacks."""
+    if index < len(cells):
+        return replace_cell(line, cells[index], text)
+    base = line.rstrip()
+    base += "" if base.endswith("|") and not base.endswith("\\|") else " |"
+    added = [""] * (index - len(cells)) + [escape_cell(text)]
+    return base + "".join(f" {cell} |" for cell in added)
+
+
 def escape_cell(text: str) -> str:
     """Make ``text`` safe inside one table cell (one line, pipes escaped)."""
     flat = " ".join(text.replace("\r", " ").split("\n"))

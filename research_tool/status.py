@@ -15,7 +15,7 @@ from pathlib import Path
 from research_tool.errors import WriteRefused
 from research_tool.fileio import atomic_write, ensure_writable
 from research_tool.followups import FollowUp, follow_ups
-from research_tool.mdtable import Document, Table, replace_cell, replace_lines
+from research_tool.mdtable import Document, Table, replace_lines, set_cell
 from research_tool.model import Plan, Snapshot
 from research_tool.plan_tables import hypotheses_table, schedule_table
 from research_tool.plans import plan_document, sample_size_target
@@ -149,11 +149,11 @@ def _status_cells(
     for row in table.rows:
         number = row.get(table.column("#") or 0)
         hypothesis = result.get(int(number)) if number.isdigit() else None
-        if hypothesis is None or column >= len(row.cells):
+        if hypothesis is None:
             continue
         cell = status_cell(hypothesis)
-        if row.get(column) != cell:
-            line = replace_cell(document.lines[row.line - 1], row.cells[column], cell)
+        if row.get(column) != cell or column >= len(row.cells):
+            line = set_cell(document.lines[row.line - 1], row.cells, column, cell)
             change = f"hypothesis {number}: {row.get(column)} -> {cell}"
             found.append((row.line, change, line))
     return found

@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from research_tool.errors import PlanError
-from research_tool.mdtable import escape_cell, replace_cell, split_cells
+from research_tool.mdtable import escape_cell, replace_cell, set_cell, split_cells
 from research_tool.yamledit import set_scalar
 
 PATH = Path("plan.md")
@@ -68,3 +68,16 @@ def test_cells_split_on_unescaped_pipes_and_escape() -> None:
 )
 def test_replace_cell_keeps_the_row_style(line: str, expected: str) -> None:
     assert replace_cell(line, split_cells(line)[2], "MIXED") == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "index", "expected"),
+    [
+        ("| 1 | a |", 2, "| 1 | a | MIXED |"),
+        ("| 1 | a", 2, "| 1 | a | MIXED |"),
+        ("| 1 |", 3, "| 1 |  |  | MIXED |"),
+        ("| 1 | a | x |", 2, "| 1 | a | MIXED |"),
+    ],
+)
+def test_set_cell_adds_missing_cells(line: str, index: int, expected: str) -> None:
+    assert set_cell(line, split_cells(line), index, "MIXED") == expected
