@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from research_tool.mdtable import Row, Table, replace_cell
+from research_tool.mdtable import Row, Table, set_cell, split_cells
 from research_tool.model import Snapshot
 
 COMPLETED = "Completed"
@@ -110,7 +110,6 @@ def _date_key(snapshot: Snapshot) -> str:
 def _edit(line: str, row: Row, new: dict[int, str], snapshot: Snapshot) -> ScheduleEdit:
     # Right to left, so the spans of cells still to replace stay valid.
     for index in sorted(new, reverse=True):
-        if index < len(row.cells):
-            line = replace_cell(line, row.cells[index], new[index])
+        line = set_cell(line, split_cells(line), index, new[index])
     change = f"schedule row {row.get(0)}: {snapshot.participant_id} {COMPLETED}"
     return ScheduleEdit(row.line, line, change)
