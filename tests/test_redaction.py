@@ -133,6 +133,7 @@ def test_speakers_become_pseudonyms() -> None:
         ("Jo Quint", "other", "Hi all, Quint here."),
         ("Speaker 3", "unknown", "Hello."),
         ("Unknown speaker", "unknown", "The speaker was unknown to me."),
+        ("Moderator (Jo Quint)", "other", "As moderator, I thank Jo."),
     )
 
     redacted = redact(t, participant_id="user-005", roster=ROSTER)
@@ -145,12 +146,14 @@ def test_speakers_become_pseudonyms() -> None:
         "[speaker-1]",
         "Speaker 3",
         "Unknown speaker",
+        "[speaker-2]",
     ]
     texts = [turn.text for turn in redacted.transcript.turns]
     assert texts[0] == "Hi [user-005], thanks. [colleague-1] joins too."
     assert texts[1] == "Hi [Interviewer]."
     assert texts[3] == "Hi all, [speaker-1] here."
     assert texts[5] == "The speaker was unknown to me."
+    assert texts[6] == "As moderator, I thank [speaker-1]."
     assert redacted.transcript.text.startswith("Interviewer: Hi [user-005], thanks.")
 
 

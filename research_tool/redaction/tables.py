@@ -58,10 +58,10 @@ def speaker_table(speakers: dict[str, str], roster: Roster | None) -> NameTable:
     """Every spelling of each speaker's name -> the speaker's pseudonym."""
     table = NameTable()
     for label, pseudonym in speakers.items():
-        if not is_generic_speaker(label):
+        for name in _label_names(label):
             kind = _speaker_kind(pseudonym)
-            entry = roster.find_person(label) if roster else None
-            table.add_person(_strip_role(label), pseudonym, kind)
+            entry = roster.find_person(name) if roster else None
+            table.add_person(name, pseudonym, kind)
             if entry is not None:
                 table.add_person(entry.name, pseudonym, kind, entry.aliases)
     return table
@@ -102,6 +102,12 @@ def _speaker_kind(pseudonym: str) -> str:
     if pseudonym == INTERVIEWER:
         return "interviewer"
     return "person" if pseudonym.startswith("[") else "participant"
+
+
+def _label_names(label: str) -> list[str]:
+    """The names in a label: ``Moderator (Jane Roe)`` -> ``Jane Roe``."""
+    parts = [part.strip() for part in re.split(r"[()\[\]]", label)]
+    return [part for part in parts if part and not is_generic_speaker(part)]
 
 
 def _strip_role(label: str) -> str:
