@@ -94,6 +94,10 @@ def atomic_write(
         if path.exists():
             shutil.copymode(path, tmp)
         os.replace(tmp, path)
+    except OSError as exc:  # disk full, permissions: the old file is untouched
+        Path(tmp).unlink(missing_ok=True)
+        message = f"could not be written ({exc.strerror or exc}); the file is unchanged"
+        raise WriteRefused(path, 0, message) from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
