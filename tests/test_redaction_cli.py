@@ -90,3 +90,14 @@ def test_missing_file_is_an_error(tmp_path: Path) -> None:
 
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {tmp_path / 'none.vtt'}:")
+
+
+def test_participant_id_from_the_roster_when_no_snapshot_cites_the_file(
+    example_study: Path,
+) -> None:
+    wesley = example_study / "transcripts" / "2026-03-03-wesley.txt"
+
+    result = CliRunner().invoke(cli, ["redact", str(wesley)])
+
+    assert "\n\nuser-005: " in result.stdout
+    assert "Thanks for joining, [user-005]." in result.stdout

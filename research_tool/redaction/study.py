@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 DEFAULT_PARTICIPANT = "participant"
+_PARTICIPANT_ID = re.compile(r"^[A-Za-z]+-?\d+$")
 _NOT_A_NAME = re.compile(r"^(?:tbd|tba|n/?a|none|-+|—|\?+|p\d+|user-\d+)$", re.I)
 
 
@@ -87,7 +88,8 @@ def redact_file(
 
     The study is ``study`` or, when the file sits in a study's
     ``transcripts/`` folder, that study. The participant ID is the one given,
-    else the one of the snapshot citing this file, else ``participant``.
+    else the one of the snapshot citing this file, else the participant's
+    roster pseudonym when it is an ID (``user-005``), else ``participant``.
     """
     from research_tool.transcripts import read_transcript
 
@@ -102,8 +104,22 @@ def redact_file(
             pipeline=pipeline,
         )
 
-    pid = participant_id or _participant_of(path, found) or DEFAULT_PARTICIPANT
+    pid = (
+        participant_id
+        or _participant_of(path, found)
+        or _participant_in_roster(transcript, found)
+        or DEFAULT_PARTICIPANT
+    )
     return redact_for_study(transcript, found, pid, pipeline=pipeline)
+
+
+def _participant_in_roster(transcript: Transcript, study: Study) -> str | None:
+    """The roster's ID (``user-005``) for the transcript's participant, if any."""
+    roster = load_roster(roster_path(study))
+    labels = {t.speaker for t in transcript.turns if t.role == "participant"}
+    entries = [roster.find_person(label) for label in labels]
+    ids = {e.pseudonym for e in entries if e and _PARTICIPANT_ID.match(e.pseudonym)}
+    return ids.pop() if len(ids) == 1 else None
 
 
 def _study_of(path: Path, study: Path | None) -> Study | None:
