@@ -346,3 +346,11 @@ def test_zoom_names_in_lower_case_once_they_recur() -> None:
         ("Krista Halvorsen", "It goes like this: step one: export it."),
         ("dana w (she/her)", "And then?"),
     ]
+
+
+def test_docstring_examples() -> None:
+    import doctest
+
+    import research_tool.transcripts
+
+    assert doctest.testmod(research_tool.transcripts).failed == 0
