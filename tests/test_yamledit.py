@@ -4,6 +4,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from research_tool.errors import PlanError
 from research_tool.mdtable import escape_cell, replace_cell, set_cell, split_cells
@@ -81,3 +83,21 @@ def test_replace_cell_keeps_the_row_style(line: str, expected: str) -> None:
 )
 def test_set_cell_adds_missing_cells(line: str, index: int, expected: str) -> None:
     assert set_cell(line, split_cells(line), index, "MIXED") == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.text(st.characters(categories=("L", "N", "P", "S", "Zs")), max_size=30),
+    st.sampled_from(["planned", "'planned'", '"planned"', "planned  # note"]),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_any_value_round_trips_in_any_style(value: str, old: str, newline: str) -> None:
+    text = (
+        f"---{newline}title: x{newline}status: {old}{newline}---{newline}body{newline}"
+    )
+
+    result = set_scalar(PATH, text, "status", value)
+    assert yaml.safe_load(result.split("---")[1])["status"] == value
+    lines, before = result.split(newline), text.split(newline)
+    assert lines[:2] == before[:2] and lines[3:] == before[3:]
+    assert set_scalar(PATH, result, "status", value) == result
