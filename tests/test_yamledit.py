@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from research_tool.errors import PlanError
 from research_tool.mdtable import escape_cell, replace_cell, set_cell, split_cells
+from research_tool.yamlblock import load
 from research_tool.yamledit import set_scalar
 
 PATH = Path("plan.md")
@@ -92,12 +93,10 @@ def test_set_cell_adds_missing_cells(line: str, index: int, expected: str) -> No
     st.sampled_from(["\n", "\r\n"]),
 )
 def test_any_value_round_trips_in_any_style(value: str, old: str, newline: str) -> None:
-    text = (
-        f"---{newline}title: x{newline}status: {old}{newline}---{newline}body{newline}"
-    )
+    text = newline.join(["---", "title: x", f"status: {old}", "---", "body", ""])
 
     result = set_scalar(PATH, text, "status", value)
-    assert yaml.safe_load(result.split("---")[1])["status"] == value
+    assert load(PATH, result)[0]["status"] == value
     lines, before = result.split(newline), text.split(newline)
     assert lines[:2] == before[:2] and lines[3:] == before[3:]
     assert set_scalar(PATH, result, "status", value) == result
