@@ -39,6 +39,7 @@ def test_teams_docx(tmp_path: Path) -> None:
             "",
             "Ben Ode   1:02:03",
             "In a spreadsheet.\nEvery Friday.",
+            "Ana Lima stopped transcription",
         ],
     )
     transcript = read_transcript(path)

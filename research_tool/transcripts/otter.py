@@ -23,6 +23,9 @@ _HEADER = re.compile(
 )
 
 
+_TEAMS_NOTICES = ("started transcription", "stopped transcription")
+
+
 def parse_header(line: str) -> Header | None:
     match = _HEADER.fullmatch(line)
     if match is None or len(match["name"].split()) > 6:
@@ -40,6 +43,8 @@ def read_otter(path: Path, text: str) -> Parsed:
 
 
 def is_footer(line: str) -> bool:
-    """Otter's closing ``Transcribed by https://otter.ai`` line."""
+    """Closing lines: Otter's "Transcribed by", Teams' "X stopped transcription"."""
     line = line.strip().lower()
-    return line.startswith("transcribed by") and "otter.ai" in line
+    if line.startswith("transcribed by") and "otter.ai" in line:
+        return True
+    return len(line) < 100 and line.endswith(_TEAMS_NOTICES)
