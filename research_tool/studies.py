@@ -64,7 +64,12 @@ class LoadedStudy:
 
 
 def resolve_study(path: Path) -> Study:
-    """The study that ``path`` (a study folder, layout root or plan file) names."""
+    """The study that ``path`` (a study folder, layout root or plan file) names.
+
+    A snapshot in an ``interviews/`` folder names the study around it.
+    """
+    if path.is_file() and path.parent.name == "interviews":
+        return resolve_study(path.parent.parent)
     if path.is_file():
         return _study_for_plan(path)
     if not path.is_dir():

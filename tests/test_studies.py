@@ -26,7 +26,10 @@ def test_study_folder_and_plan_file(tmp_path: Path) -> None:
 
     by_folder = studies.resolve_study(root)
     by_plan = studies.resolve_study(root / PLAN_NAME)
-    assert by_folder == by_plan
+    by_snapshot = studies.resolve_study(
+        root / "interviews" / "2026-03-04-participant-001.md"
+    )
+    assert by_folder == by_plan == by_snapshot
     assert by_folder.plan_path == root / PLAN_NAME
     assert by_folder.interviews_dir == root / "interviews"
     assert by_folder.reports_dir == root / "reports"
