@@ -13,7 +13,7 @@ from lint_cases import GOOD_HYPOTHESES, build_plan
 from research_tool.cli import cli
 from research_tool.lint import RULE_IDS
 from research_tool.lint.engine import lint_plan
-from tests.conftest import EXAMPLE_STUDY
+from tests.conftest import EXAMPLE_STUDY, ROOT
 
 PLAN_NAME = "2026-02-11-account-management-effectiveness-research-plan.md"
 EXAMPLE_PLAN = EXAMPLE_STUDY / PLAN_NAME
@@ -218,9 +218,7 @@ def test_help_names_the_frontmatter_block() -> None:
 
 
 def test_every_rule_is_documented() -> None:
-    docs = (EXAMPLE_STUDY.parent.parent / "docs" / "plan-authoring.md").read_text(
-        "utf-8"
-    )
+    docs = (ROOT / "docs" / "plan-authoring.md").read_text("utf-8")
 
     for rule in RULE_IDS:
         assert f"| `{rule}` |" in docs, rule
