@@ -169,3 +169,10 @@ def test_interviewer_who_is_not_there_is_a_usage_error() -> None:
     assert code == 2
     assert out == ""
     assert "no speaker is called 'Marcus'; the speakers are Dana Whitfield, " in err
+
+
+def test_captions_without_speakers_are_said_on_stderr() -> None:
+    code, out, err = invoke(str(FIXTURES / "captions.vtt"))
+    assert code == 0
+    assert "Unknown speaker (unknown): 1 turns" in out
+    assert "no speaker names in this file" in err

@@ -10,6 +10,7 @@ import click
 from research_tool.cli._common import echo_json, json_option, run
 from research_tool.model import Transcript
 from research_tool.transcripts import FORMATS, read_transcript
+from research_tool.transcripts.names import UNKNOWN_SPEAKER
 
 
 @click.command()
@@ -61,6 +62,12 @@ def transcript(
         click.echo(
             f"Note: {file}: encoding guessed as {result.encoding}; "
             "save the file as UTF-8 to be sure",
+            err=True,
+        )
+    if all(t.speaker == UNKNOWN_SPEAKER for t in result.turns):
+        click.echo(
+            f"Note: {file}: no speaker names in this file; all speech is credited "
+            "to one unknown speaker",
             err=True,
         )
     if as_json:
