@@ -172,18 +172,44 @@ def _search(quote: str, text: str, flat: str) -> tuple[int, int] | None:
 
 
 def _part_pattern(part: str) -> str:
+    """A literal pattern, with editorial insertions standing for short stretches.
+
+    Spaces around an insertion go with it, so ``it [the export] was`` matches
+    ``it was`` as well as ``it always was``.
+    """
     pieces: list[str] = []
     position = 0
     for bracket in _BRACKET.finditer(part):
-        pieces.append(re.escape(part[position : bracket.start()]))
+        before = part[position : bracket.start()]
         token = bracket.group(0)
         if PSEUDONYM.fullmatch(token):
-            pieces.append(re.escape(token))
-        else:
-            pieces.append(rf"[^\[\]]{{0,{MAX_EDITORIAL}}}?")
-        position = bracket.end()
-    pieces.append(re.escape(part[position:]))
-    return "".join(pieces).replace(r"\ ", "[ \n]")
+            pieces += [_literal(before), re.escape(token)]
+            position = bracket.end()
+            continue
+
+        after = part[bracket.end() :]
+        left, right = before.endswith(" "), after.startswith(" ")
+        pieces += [_literal(before.removesuffix(" ")), _editorial(left, right)]
+        position = bracket.end() + (1 if right else 0)
+    pieces.append(_literal(part[position:]))
+    return "".join(pieces)
+
+
+_STRETCH = rf"[^\[\]]{{0,{MAX_EDITORIAL}}}?"
+
+
+def _literal(text: str) -> str:
+    return re.escape(text).replace(r"\ ", "[ \n]")
+
+
+def _editorial(left: bool, right: bool) -> str:
+    if left and right:
+        return rf"(?:[ \n]{_STRETCH})?[ \n]"
+    if left:
+        return rf"(?:[ \n]{_STRETCH})?"
+    if right:
+        return rf"(?:{_STRETCH}[ \n])?"
+    return _STRETCH
 
 
 def _closest(quote: str, prepared: _Prepared) -> tuple[str | None, float]:

@@ -42,6 +42,10 @@ def test_normalise_whitespace_quotes_and_ellipsis() -> None:
         "Then [the dashboard] was slow",
         "Then the dashboard was slow, so I emailed [email] again.",
         "[The report] was slow",
+        "I open four tabs [in Chrome] before I even know",
+        "I asked [colleague-1] to pull the [usage] export,",
+        "Then the dashboard was slow, [so] I emailed [email] again.",
+        "[W]hich account is on fire.",
     ],
 )
 def test_allowed_differences_are_found(quote: str) -> None:
