@@ -111,7 +111,8 @@ def _evidence_item(
 
 
 def _cell_evidence(cell: str, status: str, line: int) -> list[Evidence]:
-    if cell.strip().casefold() in _EMPTY_CELL:
+    # A NO DATA row's cell is a note (e.g. "not asked"), not a quote.
+    if status == "NO DATA" or cell.strip().casefold() in _EMPTY_CELL:
         return []
     quote, _ = unquote(cell)
     return [Evidence(quote, row_stance(status), None, line)]

@@ -68,6 +68,13 @@ def test_opportunities_and_sections() -> None:
     assert snapshot.participant_id == "user-001" and snapshot.date == "2026-03-04"
 
 
+def test_no_data_cell_is_a_note_not_evidence(tmp_path: Path) -> None:
+    path = _broken(tmp_path, "| NO DATA | — |", "| NO DATA | Not asked |")
+
+    entry = snapshots.parse_snapshot(path).hypotheses[2]
+    assert (entry.status, entry.evidence) == ("NO DATA", ())
+
+
 def test_mixed_cell_has_no_stance() -> None:
     snapshot = snapshots.parse_snapshot(SNAPSHOTS / "2026-03-09-participant-002.md")
     mixed = next(h for h in snapshot.hypotheses if h.status == "MIXED")
