@@ -31,6 +31,7 @@ from research_tool.topics import TopicTagger
 
 MAX_TAGS = 6
 QUESTION_SENTENCES = 2
+QUESTION_CHARS = 400
 _CONTEXT_CHARS = 140
 
 
@@ -131,10 +132,9 @@ def questions(transcript: Transcript, nlp: Any) -> dict[int, Any]:
         elif previous is not None and previous.index >= turn.index - 2:
             asked[turn.index] = previous
 
-    unique = {t.index: t for t in asked.values()}
-    docs = dict(
-        zip(unique, parse_texts(nlp, [t.text for t in unique.values()]), strict=True)
-    )
+    # Only a turn's last sentences are the question; parse just its tail.
+    unique = {t.index: t.text[-QUESTION_CHARS:] for t in asked.values()}
+    docs = dict(zip(unique, parse_texts(nlp, list(unique.values())), strict=True))
     spans = {}
     for index, doc in docs.items():
         sentences = list(doc.sents)[-QUESTION_SENTENCES:]
