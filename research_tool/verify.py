@@ -108,26 +108,35 @@ def verify_study(
 
 
 def snapshot_quotes(snapshot: Snapshot) -> Iterator[tuple[Kind, int, str]]:
-    """``(kind, line, quote)`` for each quote; observations are skipped."""
+    """``(kind, line, quote)`` for each quote; observations are skipped.
+
+    Evidence and opportunity cells may describe instead of quote; a quote of
+    three words or more inside such a description is checked on its own.
+    """
     lines = snapshot.text.splitlines()
     for insight in snapshot.insights:
         if not insight.observed and insight.quote.strip():
             yield "insight", insight.line, insight.quote
     for entry in snapshot.hypotheses:
         for evidence in entry.evidence:
-            if _is_quoted(evidence.quote, lines, evidence.line):
-                yield "evidence", evidence.line, evidence.quote
+            for quote in _quotes_in(evidence.quote, lines, evidence.line):
+                yield "evidence", evidence.line, quote
     for opportunity in snapshot.opportunities:
-        if _is_quoted(opportunity.quote, lines, opportunity.line):
-            yield "opportunity", opportunity.line, opportunity.quote
+        for quote in _quotes_in(opportunity.quote, lines, opportunity.line):
+            yield "opportunity", opportunity.line, quote
 
 
-def _is_quoted(quote: str, lines: list[str], line: int) -> bool:
-    """True when ``quote`` sits in quotation marks on its line (not a description)."""
-    if not quote.strip() or not 0 < line <= len(lines):
-        return False
-    text = lines[line - 1]
-    return any(mark + quote in text for mark in _OPENING_MARKS)
+def _quotes_in(text: str, lines: list[str], line: int) -> list[str]:
+    """``text`` when it sits in quotation marks on its line, else its inner quotes."""
+    if not text.strip() or not 0 < line <= len(lines):
+        return []
+    if any(mark + text in lines[line - 1] for mark in _OPENING_MARKS):
+        return [text]
+    inner = [a or b for a, b in _INNER_QUOTE.findall(text)]
+    return [quote for quote in inner if len(quote.split()) >= 3]
+
+
+_INNER_QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 
 class _Sources:
@@ -209,12 +218,21 @@ def _by_participant(snapshots: dict[Path, Snapshot], pid: str) -> Snapshot | Non
 
 
 def evidence_checks(verification: Verification) -> dict[tuple[Path, int], State]:
-    """``(snapshot path, evidence line) -> state`` for every evidence quote."""
-    return {
-        (item.path, item.line): item.state
-        for item in verification.items
-        if item.kind == "evidence"
-    }
+    """``(snapshot path, evidence line) -> state`` for every evidence quote.
+
+    A line holding several quotes takes the worst state: failed, then
+    unverifiable, then verified.
+    """
+    states: dict[tuple[Path, int], State] = {}
+    for item in verification.items:
+        if item.kind == "evidence":
+            key = (item.path, item.line)
+            previous = states.get(key, "verified")
+            states[key] = max(previous, item.state, key=_SEVERITY.index)
+    return states
+
+
+_SEVERITY: list[State] = ["verified", "unverifiable", "failed"]
 
 
 def exclude_failed(

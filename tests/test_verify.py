@@ -71,9 +71,10 @@ def test_fixture_quotes_all_verify(study: Path) -> None:
         ("evidence", line_of('| "it\'s the whole day" |')),
         ("evidence", line_of('> "Their director')),
         ("opportunity", line_of('| "The client told me." |')),
+        ("opportunity", line_of("by hand: ")),
     ]
-    assert verification.verified == 7
-    assert verification.summary().startswith("7 quotes: 7 verified, 0 failed")
+    assert verification.verified == 8
+    assert verification.summary().startswith("8 quotes: 8 verified, 0 failed")
 
 
 def test_example_study_verifies(example_study: Path) -> None:
@@ -127,10 +128,12 @@ def test_editorial_insertion_passes(study: Path) -> None:
 
 def test_evidence_cell_and_opportunity_quotes_are_checked(study: Path) -> None:
     cell = edit(study, '"it\'s the whole day"', '"it\'s half the day"')
+    inner = edit(study, 'by hand: "I pull', 'by hand: "I get')
     opportunity = edit(study, '"The client told me." |', '"The boss told me." |')
 
     assert sorted(failures(check(study))) == [
         (study / SNAPSHOT, opportunity),
+        (study / SNAPSHOT, inner),
         (study / SNAPSHOT, cell),
     ]
 
@@ -143,7 +146,7 @@ def test_missing_transcript_is_unverifiable_not_verified(study: Path) -> None:
 
     assert {i.state for i in verification.items} == {"unverifiable"}
     assert (verification.verified, verification.failed) == (0, 0)
-    assert verification.unverifiable == 7
+    assert verification.unverifiable == 8
     assert "source transcript not found" in verification.items[0].message()
 
 
@@ -216,7 +219,7 @@ def test_command_exit_codes_and_messages(study: Path) -> None:
 
     ok = runner.invoke(cli, ["verify", str(study)], catch_exceptions=False)
     assert (ok.exit_code, ok.stdout) == (0, "")
-    assert "7 quotes: 7 verified, 0 failed, 0 unverifiable" in ok.stderr
+    assert "8 quotes: 8 verified, 0 failed, 0 unverifiable" in ok.stderr
 
     line = edit(study, QUOTE, QUOTE.replace("whole", "entire"))
     bad = runner.invoke(cli, ["verify", str(study)])
@@ -249,3 +252,21 @@ def test_command_reports_a_broken_roster(study: Path) -> None:
 
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: {study / 'transcripts' / 'roster.yaml'}:")
+
+
+def test_evidence_line_with_several_quotes_takes_the_worst_state() -> None:
+    from research_tool.verify import QuoteCheck
+
+    path = Path("s.md")
+    items = [
+        QuoteCheck(path, 4, "a b c", "verified", None, kind="evidence"),
+        QuoteCheck(path, 4, "d e f", "failed", None, kind="evidence"),
+        QuoteCheck(path, 4, "g h i", "unverifiable", None, kind="evidence"),
+        QuoteCheck(path, 9, "g h i", "unverifiable", None, kind="evidence"),
+        QuoteCheck(path, 9, "j k l", "verified", None, kind="evidence"),
+        QuoteCheck(path, 12, "m n o", "failed", None, kind="insight"),
+    ]
+
+    states = evidence_checks(Verification(items))
+
+    assert states == {(path, 4): "failed", (path, 9): "unverifiable"}
