@@ -330,3 +330,16 @@ def test_docs_research_layouts_name_each_quote_by_its_plan(tmp_path: Path) -> No
     assert [(hit.study, hit.path) for hit in hits] == [
         ("tooling-study", "docs/research/interviews/2026-03-02-participant-001.md")
     ]
+
+
+def test_an_unreadable_snapshot_is_skipped_and_its_rows_dropped(root: Path) -> None:
+    interviews = root / "studies" / "tooling-study" / "interviews"
+    search("slipping", root=root)
+    snapshot = interviews / "2026-03-02-participant-001.md"
+    snapshot.unlink()
+    snapshot.symlink_to(interviews / "missing.md")
+
+    result = search("slipping", root=root)
+
+    assert [hit.study for hit in result.hits] == ["second-study"]
+    assert result.warnings == [f"{snapshot}: cannot read: No such file or directory"]

@@ -61,25 +61,41 @@ def refresh(connection: sqlite3.Connection, root: Path) -> RefreshStats:
     found = find_snapshots(root)
 
     with connection:
-        changes = [
-            change
-            for item in found
-            if (change := _check(connection, item, known.get(item.relative), stats))
-        ]
+        changes, unreadable = _changes(connection, found, known, stats)
 
     # Parsing may fork worker processes: do it with no transaction open.
     parsed = parse_all([change.item.path for change in changes])
 
+    gone = (set(known) - {item.relative for item in found}) | unreadable
     with connection:
         for change, result in zip(changes, parsed, strict=True):
             _store(connection, change, result, stats)
-
-        gone = set(known) - {item.relative for item in found}
-        for relative in sorted(gone):
+        for relative in sorted(gone & set(known)):
             _drop(connection, relative)
             connection.execute("DELETE FROM files WHERE path = ?", (relative,))
-        stats.removed = len(gone)
+    stats.removed = len(gone & set(known))
     return stats
+
+
+def _changes(
+    connection: sqlite3.Connection,
+    found: list[Found],
+    known: dict[str, Known],
+    stats: RefreshStats,
+) -> tuple[list[_Change], set[str]]:
+    """The files whose content changed, and those that cannot be read."""
+    changes = []
+    unreadable = set()
+    for item in found:
+        try:
+            change = _check(connection, item, known.get(item.relative), stats)
+        except OSError as exc:
+            stats.warnings.append(f"{item.location}: cannot read: {exc.strerror}")
+            unreadable.add(item.relative)
+            continue
+        if change is not None:
+            changes.append(change)
+    return changes, unreadable
 
 
 def _check(
