@@ -174,3 +174,16 @@ def test_golden_snapshot(study: Path, update_golden: bool) -> None:
         GOLDEN.write_text(written, "utf-8")
     assert GOLDEN.is_file(), "no golden file; run pytest --update-golden"
     assert written == GOLDEN.read_text("utf-8")
+
+
+def test_a_study_template_overrides_the_shipped_one(study: Path) -> None:
+    (study / "templates").mkdir()
+    (study / "templates" / "snapshot.md.j2").write_text(
+        "---\nparticipant_id: {{ meta.participant_id | yaml }}\n---\n\n"
+        "# Our own layout for {{ meta.participant_id }}\n",
+        "utf-8",
+    )
+    result = process_transcript(study / "transcripts" / "2026-01-10-sam.txt")
+    assert result.snapshot.read_text("utf-8").endswith(
+        "# Our own layout for user-001\n"
+    )
