@@ -9,7 +9,7 @@ A quote matches when it appears in the text allowing only:
   may not cross into another speaker's ``Label: ...`` paragraph;
 - bracketed replacements. A pseudonym (hyphenated, such as ``[colleague-1]``
   or ``[our-company]``, or one of ``[email]``, ``[phone]``, ``[address]``,
-  ``[url]``) matches only the same pseudonym in the source. Any other
+  ``[url]``, ``[handle]``) matches only the same pseudonym in the source. Any other
   bracketed text is an editorial insertion (``[the dashboard]``, ``[W]e``)
   and stands for up to ``MAX_EDITORIAL`` characters that hold no bracket;
   at either end of the quote it stands for nothing.
@@ -52,7 +52,7 @@ _CHUNK = re.compile(r"[^\s…]+(?: [^\s…]+)*|\s+|…")
 _ELLIPSIS = re.compile(r"\s*\.{3,}\s*")
 _BRACKET = re.compile(r"\[[^\[\]]*\]")
 PSEUDONYM = re.compile(
-    r"\[(?:[A-Za-z]+(?:-[A-Za-z0-9]+)+|email|phone|address|url|Interviewer"
+    r"\[(?:[A-Za-z]+(?:-[A-Za-z0-9]+)+|email|phone|address|url|handle|Interviewer"
     r"|participant)\]"
 )
 _WORD = re.compile(r"\w+")

@@ -23,6 +23,7 @@ ROSTER = Roster(
         Entry("May Lin", "[colleague-4]"),
         Entry("Wesley Park", "user-005", ("Wes",)),
         Entry("Sam Ortiz", "[colleague-6]"),
+        Entry("Mary-Jane Holt", "[colleague-7]"),
     ],
     organisations=[Entry("Northwind Health Plan", "[client-org-1]", ("Northwind",))],
 )
@@ -55,6 +56,7 @@ CASES = [
     ("we lost northwind health plan", "we lost [client-org-1]"),
     ("Marcus's team.", "[colleague-1]'s team."),
     ("Ask Sam, or SAM Sam Ortiz.", "Ask [colleague-6], or SAM [colleague-6]."),
+    ("Ask Mary, or Jane.", "Ask [colleague-7], or [colleague-7]."),
 ]
 
 ORDINARY = [
@@ -73,6 +75,7 @@ ORDINARY = [
     "Go to salesforce.com or https://www.gainsight.com for that.",
     "The Bell curve of usage, and Park Avenue branding.",
     "Every SAM and all the SAMs keep a WILL list.",
+    "I @-mentioned @channel and @here, a 50 @ 3% deal.",
 ]
 
 
@@ -115,6 +118,8 @@ def test_false_positives_and_misses_measured_together() -> None:
         ("see linkedin.com/in/jane-doe now", "[url]"),
         ("see github.com/janedoe now", "[url]"),
         ("see janedoe.com now", "[url]"),
+        ("ping @jane_doe now", "[handle]"),
+        ("ping @jane.doe. now", "[handle]"),
     ],
 )
 def test_contact_details_are_replaced(text: str, token: str) -> None:

@@ -35,10 +35,15 @@ def bracketed(pseudonym: str) -> str:
 
 
 def name_tokens(name: str) -> list[str]:
-    """The capitalised words of a name that may stand for the person alone."""
+    """The capitalised words of a name that may stand for the person alone.
+
+    A hyphenated name gives its parts too: ``Mary-Jane`` gives ``Mary``.
+    """
+    words = _TOKEN.findall(name)
+    parts = [part for word in words if "-" in word for part in word.split("-")]
     return [
         token
-        for token in _TOKEN.findall(name)
+        for token in (*words, *parts)
         if len(token) >= 2 and token[0].isupper() and not is_never_alone(token)
     ]
 

@@ -1,4 +1,5 @@
-"""Regular expressions for contact details: emails, phones, addresses, URLs.
+"""Regular expressions for contact details: emails, phones, addresses, URLs,
+social handles.
 
 One combined expression finds them all in a single scan. Boundaries treat
 square brackets as word characters, so a replacement such as ``[url]``
@@ -64,9 +65,12 @@ ADDRESS = (
     r"|P\.? ?O\.? Box \d+"
 )
 
+# A social handle; Slack's own group mentions are not anyone's.
+HANDLE = r"@(?!(?:channel|here|everyone)\b)[A-Za-z0-9_][A-Za-z0-9_.]{1,29}(?<!\.)"
+
 CONTACT = re.compile(
     rf"{_B}(?:(?P<email>{EMAIL})|(?P<address>{ADDRESS})"
-    rf"|(?P<phone>(?:{PHONE}){_EXTENSION})|(?P<url>{URL})){_E}"
+    rf"|(?P<phone>(?:{PHONE}){_EXTENSION})|(?P<url>{URL})|(?P<handle>{HANDLE})){_E}"
 )
 
 # What each kind becomes.
@@ -75,6 +79,7 @@ TOKENS = {
     "phone": "[phone]",
     "address": "[address]",
     "url": "[url]",
+    "handle": "[handle]",
 }
 
 
