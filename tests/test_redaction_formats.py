@@ -29,16 +29,16 @@ planted = _planted()
 
 
 def read_fixture(name: str, tmp_path: Path) -> Transcript:
-    if name == "planted.docx":
+    if name.endswith(".docx"):
         path = tmp_path / name
-        planted.write_docx(path)
+        planted.write_docx(path, name.removeprefix("planted-").removesuffix(".docx"))
         return read_transcript(path)
     return read_transcript(FIXTURES / name)
 
 
 CASES = {
-    **{n: f for n, (_, f) in planted.FIXTURES.items()},
-    "planted.docx": "teams-docx",
+    **{name: fmt for name, (_, fmt) in planted.FIXTURES.items()},
+    **{f"planted-{style}.docx": fmt for style, fmt in planted.DOCX_STYLES.items()},
 }
 
 
@@ -95,3 +95,22 @@ def test_report_never_holds_originals(tmp_path: Path) -> None:
     assert redacted.counts["address"] == 1
     assert redacted.counts["url"] == 2
     assert redacted.counts["organisation"] == 2
+
+
+def test_captions_without_speakers_need_the_names_from_elsewhere() -> None:
+    name, _, fmt = planted.CAPTIONS
+    transcript = read_transcript(FIXTURES / name)
+    roster = load_roster(FIXTURES / "roster.yaml")
+    assert transcript.format == fmt
+
+    alone = redact(transcript, participant_id="user-001", roster=roster)
+    told = redact(
+        transcript,
+        participant_id="user-001",
+        roster=roster,
+        known_names=[planted.PARTICIPANT, planted.INTERVIEWER],
+    )
+
+    assert "Krista" in alone.transcript.text
+    assert leaks(told.transcript.text) == []
+    assert false_redactions(told.transcript.text) == []
