@@ -29,6 +29,9 @@ planted = _planted()
 
 
 def read_fixture(name: str, tmp_path: Path) -> Transcript:
+    if name.endswith(".pdf"):
+        planted.write_pdf(tmp_path / name)
+        return read_transcript(tmp_path / name)
     if name.endswith(".docx"):
         path = tmp_path / name
         planted.write_docx(path, name.removeprefix("planted-").removesuffix(".docx"))
@@ -39,6 +42,7 @@ def read_fixture(name: str, tmp_path: Path) -> Transcript:
 CASES = {
     **{name: fmt for name, (_, fmt) in planted.FIXTURES.items()},
     **{f"planted-{style}.docx": fmt for style, fmt in planted.DOCX_STYLES.items()},
+    "planted.pdf": "pdf",
 }
 
 
