@@ -35,6 +35,21 @@ class Codebook:
     topics: dict[str, tuple[str, ...]] = field(default_factory=dict)
     cues: dict[int, tuple[str, ...]] = field(default_factory=dict)
     path: Path | None = None
+    lines: dict[int, int] = field(default_factory=dict)  # hypothesis -> its line
+
+
+def check_hypotheses(codebook: Codebook, numbers: set[int]) -> None:
+    """Refuse cue terms for a hypothesis the plan does not have."""
+    for number in sorted(codebook.cues):
+        if number not in numbers:
+            known = ", ".join(str(n) for n in sorted(numbers)) or "none"
+            message = (
+                f"cue terms for hypothesis {number}, which the plan does not have "
+                f"(it has {known}); fix the number or remove the entry"
+            )
+            raise CodebookError(
+                codebook.path or FILE_NAME, codebook.lines.get(number, 0), message
+            )
 
 
 def load_codebook(study_root: Path | None) -> Codebook:
@@ -52,22 +67,25 @@ def parse_codebook(path: Path, text: str) -> Codebook:
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else 0
         raise CodebookError(path, line, f"not valid YAML: {exc.problem}") from None
+    except yaml.YAMLError as exc:  # e.g. a control character the reader refuses
+        raise CodebookError(path, 0, f"not valid YAML: {exc}") from None
     if root is None:
         return Codebook(path=path)
     _expect(path, root, yaml.MappingNode, "a mapping with `topics` and `hypotheses`")
 
     topics: dict[str, tuple[str, ...]] = {}
     cues: dict[int, tuple[str, ...]] = {}
+    lines: dict[int, int] = {}
     for key, value in root.value:
         if key.value == "topics":
             topics = _topics(path, value)
         elif key.value == "hypotheses":
-            cues = _cues(path, value)
+            cues, lines = _cues(path, value)
         else:
             raise CodebookError(
                 path, _line(key), f"unknown key `{key.value}`; use topics or hypotheses"
             )
-    return Codebook(topics=topics, cues=cues, path=path)
+    return Codebook(topics=topics, cues=cues, path=path, lines=lines)
 
 
 def _topics(path: Path, node: yaml.Node) -> dict[str, tuple[str, ...]]:
@@ -81,15 +99,19 @@ def _topics(path: Path, node: yaml.Node) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def _cues(path: Path, node: yaml.Node) -> dict[int, tuple[str, ...]]:
+def _cues(
+    path: Path, node: yaml.Node
+) -> tuple[dict[int, tuple[str, ...]], dict[int, int]]:
     _expect(path, node, yaml.MappingNode, "a mapping of hypothesis number -> terms")
     found = {}
+    lines = {}
     for key, value in node.value:
         if not str(key.value).isdigit():
             message = f"`{key.value}` is not a hypothesis number (1, 2, ...)"
             raise CodebookError(path, _line(key), message)
         found[int(key.value)] = _terms(path, value)
-    return found
+        lines[int(key.value)] = _line(key)
+    return found, lines
 
 
 def _terms(path: Path, node: yaml.Node) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from research_tool.analysis import Analyser, Analysis
-from research_tool.codebook import load_codebook
+from research_tool.codebook import check_hypotheses, load_codebook
 from research_tool.process import (
     Options,
     Result,
@@ -41,11 +41,13 @@ class Interview:
 
         self.state = state
         self.options = options
+        codebook = load_codebook(state.study.root)
+        check_hypotheses(codebook, {h.number for h in state.plan.hypotheses})
         self.pipeline = load_pipeline(options.model, blank=options.blank)
         self.analyser = Analyser(
             self.pipeline,
             state.plan.hypotheses,
-            codebook=load_codebook(state.study.root),
+            codebook=codebook,
             existing_tags=state.tags(),
         )
 

@@ -7,7 +7,12 @@ from pathlib import Path
 import pytest
 
 from research_tool.analysis import questions
-from research_tool.codebook import Codebook, load_codebook, parse_codebook
+from research_tool.codebook import (
+    Codebook,
+    check_hypotheses,
+    load_codebook,
+    parse_codebook,
+)
 from research_tool.errors import CodebookError
 from research_tool.evidence import EvidenceFinder, Found
 from research_tool.nlp import Pipeline, load_pipeline
@@ -124,3 +129,14 @@ def test_codebook_errors_name_the_line(text: str, line: int, words: str) -> None
         parse_codebook(Path("codebook.yaml"), text)
     assert caught.value.line == line
     assert words in str(caught.value)
+
+
+def test_codebook_cues_for_a_hypothesis_the_plan_lacks_are_refused() -> None:
+    book = parse_codebook(
+        Path("codebook.yaml"), "hypotheses:\n  1: [status report]\n  9: [pricing]\n"
+    )
+    check_hypotheses(book, {1, 2})
+    with pytest.raises(CodebookError) as caught:
+        check_hypotheses(book, {1})
+    assert caught.value.line == 3
+    assert "hypothesis 9, which the plan does not have (it has 1)" in str(caught.value)
