@@ -17,10 +17,15 @@ import pytest
 
 from research_tool.model import Transcript
 from research_tool.redaction import redact
+from research_tool.roster import load_roster
 from research_tool.transcripts import read_transcript
 
 ENTITIES = Path(__file__).parent / "fixtures" / "redaction" / "corpus10_entities.txt"
 CORPUS10 = "10_markdown-bold-speakers_changelog-founders-talk-94.md"
+EXAMPLE_ROSTER = (
+    Path(__file__).parent.parent
+    / "studies/account-management-effectiveness/transcripts/roster.yaml"
+)
 
 
 @dataclass(frozen=True)
@@ -89,3 +94,34 @@ def test_recall_with_en_core_web_sm(corpus: Path) -> None:
 
     recall = measure(blocks(transcript), blocks(redacted.transcript))
     assert recall.people_caught >= 4
+
+
+READABLE = [
+    "01_webvtt_talkpython-554_trustworthy-ai-in-healthcare.vtt",
+    "02_srt_podcastindex-namespace_example.srt",
+    "08_csv-coded_oral-history-as-data_mohammad.csv",
+    CORPUS10,
+    "13_pdf_pdpilot-user-study_P2.pdf",
+    "15_docx_SYNTHETIC_ibm-qux360_interview_B.docx",
+]
+
+
+def test_a_foreign_roster_makes_no_false_redaction(corpus: Path) -> None:
+    """The example study's fictional cast appears nowhere in the corpus, so
+    every roster replacement there would be a false positive."""
+    roster = load_roster(EXAMPLE_ROSTER)
+    words = 0
+    false_positives = []
+    for name in READABLE:
+        transcript = read_transcript(corpus / name)
+        words += sum(len(turn.text.split()) for turn in transcript.turns)
+
+        redacted = redact(transcript, participant_id="user-009", roster=roster)
+
+        false_positives += [
+            (name, pseudonym, count)
+            for kind, pseudonym, count in redacted.replacements
+            if kind in ("person", "organisation")
+        ]
+    assert words > 35_000
+    assert false_positives == []
