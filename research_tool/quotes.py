@@ -11,8 +11,9 @@ A quote matches when it appears in the text allowing only:
   or ``[our-company]``, or one of ``[email]``, ``[phone]``, ``[address]``,
   ``[url]``, ``[handle]``) matches only the same pseudonym in the source. Any other
   bracketed text is an editorial insertion (``[the dashboard]``, ``[W]e``)
-  and stands for up to ``MAX_EDITORIAL`` characters that hold no bracket;
-  at either end of the quote it stands for nothing.
+  and stands for itself or for up to ``MAX_EDITORIAL`` characters that hold
+  no bracket (so a pseudonym of another shape, ``[Client A]``, matches
+  itself); at either end of the quote it stands for nothing.
 
 When a quote is not found, ``locate`` offers the closest passage: windows
 anchored on the quote's rarest words, compared with difflib.
@@ -189,7 +190,8 @@ def _part_pattern(part: str) -> str:
 
         after = part[bracket.end() :]
         left, right = before.endswith(" "), after.startswith(" ")
-        pieces += [_literal(before.removesuffix(" ")), _editorial(left, right)]
+        stretch = rf"(?:{re.escape(token)}|{_STRETCH})"
+        pieces += [_literal(before.removesuffix(" ")), _editorial(stretch, left, right)]
         position = bracket.end() + (1 if right else 0)
     pieces.append(_literal(part[position:]))
     return "".join(pieces)
@@ -202,14 +204,14 @@ def _literal(text: str) -> str:
     return re.escape(text).replace(r"\ ", "[ \n]")
 
 
-def _editorial(left: bool, right: bool) -> str:
+def _editorial(stretch: str, left: bool, right: bool) -> str:
     if left and right:
-        return rf"(?:[ \n]{_STRETCH})?[ \n]"
+        return rf"(?:[ \n]{stretch})?[ \n]"
     if left:
-        return rf"(?:[ \n]{_STRETCH})?"
+        return rf"(?:[ \n]{stretch})?"
     if right:
-        return rf"(?:{_STRETCH}[ \n])?"
-    return _STRETCH
+        return rf"(?:{stretch}[ \n])?"
+    return stretch
 
 
 def _closest(quote: str, prepared: _Prepared) -> tuple[str | None, float]:

@@ -123,3 +123,11 @@ def test_locate_finds_any_perturbed_substring(text: str, data: st.DataObject) ->
 
     assert match.found
     assert normalise(text[match.start : match.end]) == normalise(quote).strip()
+
+
+def test_a_pseudonym_of_another_shape_matches_itself() -> None:
+    text = "user-003: I told [Client A] and [Client B] the same thing."
+
+    assert locate("I told [Client A] and [Client B] the same", text).found
+    assert locate("I told [Client A] and [Client B]", text).found
+    assert not locate("I told [Client C] the same thing.", text).found
