@@ -21,7 +21,17 @@ def domain_errors() -> Iterator[None]:
     try:
         yield
     except ResearchError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(error_lines(exc)) from None
+
+
+def error_lines(exc: ResearchError) -> str:
+    """The message, with every problem after the first on its own ``Error:`` line.
+
+    click prefixes the first line; the rest get the same prefix so that each
+    problem reads ``Error: FILE:LINE: message`` and can be grepped alike.
+    """
+    first, *rest = str(exc).splitlines() or [""]
+    return "\n".join([first, *(f"Error: {line}" for line in rest)])
 
 
 def run(function: Callable[..., T], *args: Any, **kwargs: Any) -> T:
