@@ -15,6 +15,7 @@ still holds what was read.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -168,5 +169,12 @@ def cell(text: object) -> str:
 
 
 def yaml_string(value: object) -> str:
-    """A double-quoted YAML scalar (JSON strings are valid YAML)."""
-    return json.dumps(line(value), ensure_ascii=False)
+    """A double-quoted YAML scalar (JSON strings are valid YAML).
+
+    Characters YAML will not read raw (DEL, C1 controls) are escaped.
+    """
+    dumped = json.dumps(line(value), ensure_ascii=False)
+    return _NOT_YAML_PRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)
+
+
+_NOT_YAML_PRINTABLE = re.compile("[\x7f-\x84\x86-\x9f\ufffe\uffff]")

@@ -96,12 +96,7 @@ STUDY_ONLY = {
 }
 
 # (case, command) -> why it still fails; strict, so a fix is noticed.
-KNOWN: dict[tuple[str, str], str] = {
-    ("codebooks/unknown-hypothesis.yaml", "process"): (
-        "cue terms for a hypothesis the plan lacks are silently ignored; "
-        "Codebook keeps no line numbers to report them with"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 # ``Error: FILE:LINE: message``, or a further ``FILE:LINE: message`` line of it.
 LOCATION = re.compile(r"^(?:Error: )?(?P<path>.+?)(?::\d+)?: ")
 
