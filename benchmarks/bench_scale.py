@@ -52,7 +52,7 @@ def measure(sizes: tuple[int, ...] = SIZES) -> dict[str, list[tuple[int, float]]
         workdir = Path(tempfile.mkdtemp(prefix=f"bench-scale-{n}-"))
         try:
             study = make_study(workdir, n)
-            repeat = 3 if n >= 1000 else 5
+            repeat = 3 if n >= 1000 else 7
             for name, call in operations(study, workdir / "out").items():
                 timings.setdefault(name, []).append((n, median_seconds(call, repeat)))
         finally:
