@@ -235,6 +235,34 @@ def evidence_checks(verification: Verification) -> dict[tuple[Path, int], State]
 _SEVERITY: list[State] = ["verified", "unverifiable", "failed"]
 
 
+def evidence_note(verification: Verification, *, allow_unverified: bool = False) -> str:
+    """What ``status`` and ``report`` tell people about unchecked evidence.
+
+    For example ``"1 evidence item left out: its quote is not in the
+    transcript (--allow-unverified counts it); 2 unverifiable: source
+    transcript absent"``; empty when every evidence quote verified.
+    """
+    states = list(evidence_checks(verification).values())
+    failed, absent = states.count("failed"), states.count("unverifiable")
+    notes = []
+    if failed and allow_unverified:
+        notes.append(
+            f"{_items(failed)} counted although the quote is not in the transcript"
+        )
+    elif failed:
+        notes.append(
+            f"{_items(failed)} left out: the quote is not in the transcript "
+            "(--allow-unverified counts it)"
+        )
+    if absent:
+        notes.append(f"{absent} unverifiable: source transcript absent")
+    return "; ".join(notes)
+
+
+def _items(count: int) -> str:
+    return f"{count} evidence item" + ("" if count == 1 else "s")
+
+
 def exclude_failed(
     verification: Verification, *, allow_unverified: bool = False
 ) -> Callable[[Snapshot, Evidence], bool]:

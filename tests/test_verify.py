@@ -270,3 +270,24 @@ def test_evidence_line_with_several_quotes_takes_the_worst_state() -> None:
     states = evidence_checks(Verification(items))
 
     assert states == {(path, 4): "failed", (path, 9): "unverifiable"}
+
+
+def test_evidence_note_says_what_was_left_out() -> None:
+    from research_tool.verify import QuoteCheck, evidence_note
+
+    def item(line: int, state: str) -> QuoteCheck:
+        return QuoteCheck(Path("s.md"), line, "q", state, None, kind="evidence")  # type: ignore[arg-type]
+
+    clean = Verification([item(1, "verified")])
+    mixed = Verification(
+        [item(1, "failed"), item(2, "unverifiable"), item(3, "failed")]
+    )
+
+    assert evidence_note(clean) == ""
+    assert evidence_note(mixed) == (
+        "2 evidence items left out: the quote is not in the transcript "
+        "(--allow-unverified counts it); 1 unverifiable: source transcript absent"
+    )
+    assert evidence_note(mixed, allow_unverified=True).startswith(
+        "2 evidence items counted although the quote is not in the transcript"
+    )
