@@ -47,6 +47,11 @@ PAIN_POINT = {
 }
 
 NEED = {
+    4: terms(
+        """
+    I need, we need, I need to, we need to, I really need
+    """
+    ),
     3: terms(
         """
     need, require, essential, necessary, can't live without,
@@ -67,6 +72,11 @@ NEED = {
 }
 
 DESIRE = {
+    4: terms(
+        """
+    I wish, I would love, I'd love, I really wish
+    """
+    ),
     3: terms(
         """
     wish, would love, I'd love, would be nice, would be great,

@@ -128,8 +128,12 @@ def experience_map(
     first: dict[str, Passage] = {}
     for candidate in sorted(candidates, key=lambda c: c.passage.index):
         first.setdefault(candidate.typing.type, candidate.passage)
-    trigger = next((p for p in passages if "trigger" in found[p.index]), None)
-    outcome = next((p for p in reversed(passages) if "outcome" in found[p.index]), None)
+    # Prefer sentences already chosen as insights; else any sentence.
+    chosen = [c.passage for c in sorted(candidates, key=lambda c: c.passage.index)]
+    trigger = _with(chosen, found, "trigger") or _with(passages, found, "trigger")
+    outcome = _with(chosen[::-1], found, "outcome") or _with(
+        passages[::-1], found, "outcome"
+    )
 
     picks = [
         ("Trigger", trigger),
@@ -163,14 +167,21 @@ def opportunities(
 
     drafts = []
     for topic, group in groups.items():
-        best = max(group, key=lambda c: c.typing.score)
+        ranked = sorted(group, key=lambda c: (-c.typing.score, c.passage.index))
         strength = (
             "Strong" if len(group) >= 3 else "Medium" if len(group) == 2 else "Weak"
         )
-        text = "Users need a way to " + (
-            _need_clause(best.quote) or f"deal with {topic.replace('-', ' ')}"
+        # Only what they need or wish for states a need ("I have to rebuild
+        # the deck" is a complaint, not a need to rebuild it).
+        stated = [
+            (c, _need_clause(c.quote) if c.typing.type in ("need", "desire") else "")
+            for c in ranked
+        ]
+        best, clause = next(((c, n) for c, n in stated if n), (ranked[0], ""))
+        need = clause or f"deal with {topic.replace('-', ' ')} with less effort"
+        drafts.append(
+            OpportunityDraft(f"Users need a way to {need}", strength, best.quote)
         )
-        drafts.append(OpportunityDraft(text, strength, best.quote))
     order = {"Strong": 0, "Medium": 1, "Weak": 2}
     return sorted(drafts, key=lambda d: order[d.strength])[:5]
 
@@ -198,6 +209,12 @@ def observations(
 
 def _said(passage: Passage, hit: Hit) -> str:
     return str(passage.span.doc[hit.start : hit.end].text)
+
+
+def _with(
+    passages: Sequence[Passage], found: Sequence[Found], label: str
+) -> Passage | None:
+    return next((p for p in passages if label in found[p.index]), None)
 
 
 def _past(passage: Passage, found: Sequence[Found]) -> int:

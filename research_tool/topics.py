@@ -21,11 +21,14 @@ from research_tool.passages import Passage
 MAX_TOPICS = 3
 MIN_MENTIONS = 2
 _NOT_TAG = re.compile(r"[^a-z0-9]+")
+# Lemmas that read oddly in a tag, back to the word people say.
+_AS_SAID = {"datum": "data", "medium": "media", "criterium": "criteria"}
 
 
 def tag_for(words: Sequence[str]) -> str:
     """``["Status", "update"]`` -> ``status-update``."""
-    return _NOT_TAG.sub("-", " ".join(words).lower()).strip("-")
+    spoken = [_AS_SAID.get(w.lower(), w) for w in words]
+    return _NOT_TAG.sub("-", " ".join(spoken).lower()).strip("-")
 
 
 class TopicTagger:
