@@ -1,4 +1,4 @@
-"""Writing snapshots: rendering a new one, and editing evidence in place.
+"""Writing snapshots: rendering a new one, and the pieces edits share.
 
 Rendering goes through ``templates/snapshot.md.j2`` (a study may override
 it). Whatever comes from a transcript is escaped for where it lands: a
@@ -6,10 +6,9 @@ table cell gets its pipes escaped and its line breaks flattened; a quote or
 a field stays on one line; frontmatter values are double-quoted YAML, so no
 transcript text can end the frontmatter, add a key, or break a table.
 
-Editing (``add_evidence``, ``remove_evidence``) touches only the lines it
-must: the evidence blocks it adds or removes and the hypothesis's table row
-(Status and Evidence cells). It writes atomically, and only when the file
-still holds what was read.
+Editing an existing snapshot (``research tag`` / ``untag``) lives in
+``snapshot_edit``, which writes its evidence blocks with ``evidence_block``
+and recomputes a row's status with ``status_for`` from here.
 """
 
 from __future__ import annotations
