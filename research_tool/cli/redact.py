@@ -20,12 +20,17 @@ from research_tool.cli._common import echo_json, json_option, run
 @click.option(
     "--report", is_flag=True, help="List what was replaced, by kind and count."
 )
+@click.option(
+    "--model",
+    help="spaCy pipeline, as given to process (default en_core_web_sm if installed).",
+)
 @json_option
 def redact(
     file: Path,
     participant_id: str | None,
     study: Path | None,
     report: bool,
+    model: str | None,
     as_json: bool,
 ) -> None:
     """Print FILE with names, contact details and organisations replaced.
@@ -43,7 +48,7 @@ def redact(
         file,
         participant_id=participant_id,
         study=study,
-        pipeline=default_pipeline(),
+        pipeline=default_pipeline(model),
     )
     replacements = [
         {"kind": kind, "replacement": pseudonym, "count": count}

@@ -12,8 +12,12 @@ from research_tool.cli._common import echo_json, json_option, run
 
 @click.command()
 @click.argument("study", type=click.Path(path_type=Path), default=Path("."))
+@click.option(
+    "--model",
+    help="spaCy pipeline, as given to process (default en_core_web_sm if installed).",
+)
 @json_option
-def verify(study: Path, as_json: bool) -> None:
+def verify(study: Path, model: str | None, as_json: bool) -> None:
     """Check every quote of STUDY's snapshots and report against its transcript.
 
     A quote passes when it appears in the redacted source transcript, allowing
@@ -27,7 +31,7 @@ def verify(study: Path, as_json: bool) -> None:
     from research_tool.redaction import default_pipeline
     from research_tool.verify import verify_path
 
-    verification = run(verify_path, study, pipeline=default_pipeline())
+    verification = run(verify_path, study, pipeline=default_pipeline(model))
 
     if as_json:
         echo_json([dataclasses.asdict(item) for item in verification.items])

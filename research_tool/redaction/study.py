@@ -152,17 +152,18 @@ def _participant_of(path: Path, study: Study) -> str | None:
     return None
 
 
-def default_pipeline() -> object | None:
-    """The trained pipeline when one is installed, else None (no spaCy import).
+def default_pipeline(model: str | None = None) -> object | None:
+    """The trained pipeline ``process`` would use, or None (no spaCy import).
 
-    Redaction needs a pipeline only for its entities, so without a trained
-    model the commands skip loading spaCy altogether.
+    ``model`` names one as ``process --model`` does; without it the default
+    model is used when installed. Redaction needs a pipeline only for its
+    entities, so without a trained model spaCy is not loaded at all.
     """
     import importlib.util
 
     from research_tool.nlp import DEFAULT_MODEL, load_pipeline
 
-    if importlib.util.find_spec(DEFAULT_MODEL) is None:
+    if model is None and importlib.util.find_spec(DEFAULT_MODEL) is None:
         return None
-    pipeline = load_pipeline()
+    pipeline = load_pipeline(model)
     return pipeline if pipeline.trained else None
