@@ -291,3 +291,12 @@ def test_evidence_note_says_what_was_left_out() -> None:
     assert evidence_note(mixed, allow_unverified=True).startswith(
         "2 evidence items counted although the quote is not in the transcript"
     )
+
+
+def test_a_model_that_is_not_installed_redacts_without_entities(study: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["verify", str(study), "--model", "xx_not_installed_model"]
+    )
+
+    assert result.exit_code == 0, result.output
+    assert "8 verified" in result.stderr
