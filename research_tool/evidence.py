@@ -25,7 +25,7 @@ from research_tool.stance import StanceReader
 MIN_SCORE = 2.0
 MAX_PER_HYPOTHESIS = 8
 PER_TURN = 2
-POLARITY_WINDOW = 4
+CLAUSE_BREAKS = {"but", "although", "though", "while", "whereas", "yet"}
 SHORT_STATEMENT = 3  # a hypothesis of fewer content words needs less than MIN_SCORE
 RARE = 20  # a term said in 1 sentence of RARE or fewer keeps its full weight
 ASKED = 1.0  # weight of the question's matched terms
@@ -127,7 +127,8 @@ class EvidenceFinder:
         why = tuple(matched) + tuple(
             f"asked about {t}" for t in asked if t not in matched
         )
-        return Found(terms.number, passage, stance, round(score + context, 3), why)
+        total = round(score + context, 3)
+        return Found(terms.number, passage, stance, total, why)
 
 
 def _weigh(
@@ -189,12 +190,23 @@ def hypothesis_terms(
 
 
 def _negative_terms(doc: Any, weights: Mapping[str, float]) -> frozenset[str]:
-    """Terms within POLARITY_WINDOW words of an absence word of the hypothesis."""
-    absent = [t.i for t in doc if t.norm_ in NEGATIVE_SENSE]
-    near = set()
+    """Terms in a clause of the hypothesis that states an absence.
+
+    "Ticket gaps are invisible to SAMs until the customer escalates" is one
+    clause about something missing, so all its terms are; in "usage predicts
+    churn, but SAMs lack a way to monitor it" only the second clause is.
+    """
+    clauses: list[set[str]] = [set()]
     for token in doc:
-        if any(abs(token.i - i) <= POLARITY_WINDOW for i in absent):
-            near.add(token.norm_)
+        if token.is_punct or token.norm_ in CLAUSE_BREAKS:
+            clauses.append(set())
+        else:
+            clauses[-1].add(token.norm_)
+
+    near: set[str] = set()
+    for clause in clauses:
+        if clause & set(NEGATIVE_SENSE):
+            near |= clause
     return frozenset(
         term for term in weights if all(word in near for word in term.split())
     )
