@@ -22,9 +22,10 @@ from benchmarks.synthetic import PLAN_NAME, make_study
 from research_tool.codebook import parse_codebook
 from research_tool.errors import CodebookError, ResearchError, RosterError
 from research_tool.mdtable import escape_cell, split_cells
+from research_tool.model import Stance
 from research_tool.plans import parse_plan_text
 from research_tool.roster import Entry, Roster, parse_roster, save_roster
-from research_tool.snapshot_edit import add_evidence
+from research_tool.snapshot_edit import add_evidence, remove_evidence
 from research_tool.snapshot_writer import (
     EvidenceItem,
     HypothesisRow,
@@ -282,6 +283,32 @@ def test_tagging_touches_only_hypothesis_tracking(
     tagged = parse_snapshot_text(FILE, after, "digest")
     quotes = [e.quote for h in tagged.hypotheses if h.number == "2" for e in h.evidence]
     assert [" ".join(q.split()) for q in quotes] == [" ".join(evidence.split())]
+
+
+@SETTINGS
+@given(
+    number=st.sampled_from(["1", "2", "3", "4", "5"]),
+    evidence=_WORDS,
+    stance=st.sampled_from(["supports", "challenges"]),
+)
+def test_untag_undoes_tag_byte_for_byte(
+    originals: dict[str, str],
+    tmp_path_factory: pytest.TempPathFactory,
+    number: str,
+    evidence: str,
+    stance: Stance,
+) -> None:
+    text = originals["snapshot"]
+    path = tmp_path_factory.mktemp("untag") / SNAPSHOT_NAME
+    path.write_bytes(text.encode("utf-8"))
+    try:
+        add_evidence(path, number, EvidenceItem(evidence, stance))
+    except ResearchError:  # the quote is already evidence for this hypothesis
+        assume(False)
+
+    remove_evidence(path, number, evidence)
+
+    assert path.read_bytes() == text.encode("utf-8")
 
 
 _NAME = st.text(st.characters(whitelist_categories=("Lu", "Ll")), min_size=2).map(
