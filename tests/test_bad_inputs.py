@@ -77,10 +77,21 @@ KINDS: dict[str, dict[str, Args]] = {
         "inspect": FILE_COMMANDS["inspect"],
         "lint": FILE_COMMANDS["lint"],
         "process": lambda p: ["process", str(p.study), "--no-input"],
+        "transcript": lambda p: ["transcript", str(p.transcript), "--plan", str(p.bad)],
     },
     "snapshots": {
         **STUDY_COMMANDS,
         "inspect": FILE_COMMANDS["inspect"],
+        "tag": lambda p: [
+            "tag",
+            str(p.bad),
+            "--hypothesis",
+            "2",
+            "--stance",
+            "supports",
+            "--quote",
+            "I block Wednesday mornings for customer calls and protect them.",
+        ],
     },
     "transcripts": {n: FILE_COMMANDS[n] for n in ("transcript", "redact", "process")},
     "rosters": {**ON_TRANSCRIPT, "verify": STUDY_COMMANDS["verify"]},
@@ -121,7 +132,7 @@ def cases() -> list[object]:
     for case in catalogue():
         kind = case.split("/")[0]
         for command in KINDS[kind]:
-            if case in STUDY_ONLY and command == "inspect":
+            if case in STUDY_ONLY and command in ("inspect", "tag"):
                 continue
             if not _available(command):
                 continue
