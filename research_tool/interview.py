@@ -30,6 +30,7 @@ from research_tool.snapshot_writer import (
 from research_tool.timecodes import format_timestamp
 
 MAX_SURPRISES = 3
+BLANK_NAMES = ("blank", "blank-en")  # --model values that ask for the rule-only one
 _NUMBER = re.compile(r"(\d+)$")
 
 
@@ -43,7 +44,9 @@ class Interview:
         self.options = options
         codebook = load_codebook(state.study.root)
         check_hypotheses(codebook, {h.number for h in state.plan.hypotheses})
-        self.pipeline = load_pipeline(options.model, blank=options.blank)
+        blank = options.blank or options.model in BLANK_NAMES
+        model = None if options.model in BLANK_NAMES else options.model
+        self.pipeline = load_pipeline(model, blank=blank)
         self.analyser = Analyser(
             self.pipeline,
             state.plan.hypotheses,

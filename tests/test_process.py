@@ -19,6 +19,7 @@ from research_tool.transcripts import read_transcript
 
 FIXTURES = Path(__file__).parent / "fixtures" / "process"
 GOLDEN = FIXTURES / "golden" / "2026-01-10-participant-001.md"
+BLANK = Options(blank=True)  # tests run the rule-only pipeline, installed model or not
 
 
 @pytest.fixture
@@ -29,7 +30,9 @@ def study(tmp_path: Path) -> Path:
 
 
 def _process(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(cli, ["process", *args, "--no-input"])
+    result = CliRunner().invoke(
+        cli, ["process", *args, "--no-input", "--model", "blank-en"]
+    )
     return result.exit_code, result.stdout, result.stderr
 
 
@@ -49,7 +52,7 @@ def test_writes_the_next_snapshot_and_says_what_it_found(study: Path) -> None:
 
 
 def test_snapshot_round_trips_through_the_parser(study: Path) -> None:
-    result = process_transcript(study / "transcripts" / "2026-01-10-sam.txt")
+    result = process_transcript(study / "transcripts" / "2026-01-10-sam.txt", BLANK)
     snapshot = parse_snapshot(result.snapshot)
 
     assert snapshot.participant_id == "user-001"
@@ -76,7 +79,7 @@ def test_snapshot_round_trips_through_the_parser(study: Path) -> None:
 
 def test_every_quote_is_words_of_one_participant_turn(study: Path) -> None:
     path = study / "transcripts" / "2026-01-10-sam.txt"
-    snapshot = parse_snapshot(process_transcript(path).snapshot)
+    snapshot = parse_snapshot(process_transcript(path, BLANK).snapshot)
     redacted = redact_for_study(read_transcript(path), resolve_study(study), "user-001")
     turns = [t.text for t in redacted.transcript.turns if t.role == "participant"]
 
@@ -145,7 +148,7 @@ def test_metadata_from_options_else_visible_placeholders(study: Path) -> None:
 
 
 def test_transcript_text_cannot_break_the_snapshot(study: Path) -> None:
-    result = process_transcript(study / "transcripts" / "2026-01-12-alex.txt")
+    result = process_transcript(study / "transcripts" / "2026-01-12-alex.txt", BLANK)
     text = result.snapshot.read_text("utf-8")
     frontmatter = yaml.safe_load(text.split("---\n")[1])
     snapshot = parse_snapshot(result.snapshot)
@@ -167,7 +170,7 @@ def test_transcript_text_cannot_break_the_snapshot(study: Path) -> None:
 def test_golden_snapshot(study: Path, update_golden: bool) -> None:
     result = process_transcript(
         study / "transcripts" / "2026-01-10-sam.txt",
-        Options(role="Account Manager", company_type="Analytics vendor"),
+        Options(role="Account Manager", company_type="Analytics vendor", blank=True),
     )
     written = result.snapshot.read_text("utf-8")
     if update_golden:
@@ -183,7 +186,7 @@ def test_a_study_template_overrides_the_shipped_one(study: Path) -> None:
         "# Our own layout for {{ meta.participant_id }}\n",
         "utf-8",
     )
-    result = process_transcript(study / "transcripts" / "2026-01-10-sam.txt")
+    result = process_transcript(study / "transcripts" / "2026-01-10-sam.txt", BLANK)
     assert result.snapshot.read_text("utf-8").endswith(
         "# Our own layout for user-001\n"
     )

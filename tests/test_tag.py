@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from research_tool.cli import cli
-from research_tool.process import process_transcript
+from research_tool.process import Options, process_transcript
 from research_tool.snapshots import parse_snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "process"
@@ -23,7 +23,9 @@ def processed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A study with one processed interview, made once for this module."""
     study = tmp_path_factory.mktemp("tagging") / "study"
     shutil.copytree(FIXTURES / "study", study)
-    process_transcript(study / "transcripts" / "2026-01-10-sam.txt")
+    process_transcript(
+        study / "transcripts" / "2026-01-10-sam.txt", Options(blank=True)
+    )
     return study
 
 

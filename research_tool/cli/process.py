@@ -33,7 +33,9 @@ PROMPTS = (
     help="Interview date (default: from the file name).",
 )
 @click.option(
-    "--model", help="spaCy pipeline to use (default en_core_web_sm if installed)."
+    "--model",
+    help="spaCy pipeline: a trained one, or blank-en for rules only "
+    "(default en_core_web_sm when installed).",
 )
 @click.option(
     "--force", is_flag=True, help="Replace an existing snapshot (keeps a backup)."
