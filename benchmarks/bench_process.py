@@ -38,7 +38,9 @@ def benchmarks() -> list[Row]:
         shutil.copytree(EXAMPLE_STUDY, study)
         source = study / "transcripts" / NAME
         shutil.copyfile(HOUR_VTT, source)
-        command = research_command("process", str(source), "--no-input", "--force")
+        command = research_command(
+            "process", str(source), "--no-input", "--force", "--model", "blank-en"
+        )
 
         subprocess.run(command, check=True, capture_output=True)
         words = _words(source)
