@@ -44,6 +44,7 @@ class StatusUpdate:
     transcripts: int
     unprocessed: tuple[Path, ...]  # transcripts no snapshot names
     written: bool = False
+    evidence_note: str = ""  # evidence left out or unverifiable, for people
 
     @property
     def path(self) -> Path:
@@ -67,16 +68,27 @@ class StatusUpdate:
 
 
 def update_status(
-    path: Path, *, exclude: Exclude | None = None, write: bool = False
+    path: Path,
+    *,
+    exclude: Exclude | None = None,
+    verify: bool = True,
+    allow_unverified: bool = False,
+    write: bool = False,
 ) -> StatusUpdate:
     """Work out the up-to-date plan for the study at ``path``; write it if asked.
 
-    The write is atomic and refused when the plan changed on disk since it
-    was read. Raises ProblemsError for broken files, WriteRefused when the
-    plan cannot be written.
+    With ``verify`` (the default), evidence whose quote is not in its source
+    transcript is left out of the counts unless ``allow_unverified``; evidence
+    whose transcript is absent counts and is reported as unverifiable. An
+    explicit ``exclude`` predicate replaces that check. The write is atomic and
+    refused when the plan changed on disk since it was read. Raises
+    ProblemsError for broken files, WriteRefused when the plan cannot be written.
     """
     loaded = load_study(path)
     plan, snapshots = loaded.plan, loaded.snapshots
+    note = ""
+    if exclude is None and verify:
+        exclude, note = _verified_only(loaded, allow_unverified)
     result = rollup(plan, snapshots, exclude=exclude)
     after, changes, unscheduled = regenerate(plan, snapshots, result)
 
@@ -92,8 +104,21 @@ def update_status(
         tuple(follow_ups(plan, result)),
         len(transcripts),
         tuple(t for t in transcripts if t not in named),
+        evidence_note=note,
     )
     return write_status(update) if write else update
+
+
+def _verified_only(loaded: LoadedStudy, allow_unverified: bool) -> tuple[Exclude, str]:
+    """The predicate that leaves out failed quotes, and the sentence saying so."""
+    from research_tool.verification import evidence_note, exclude_failed
+    from research_tool.verify import verify_study
+
+    verification = verify_study(loaded, lenient=True)
+    return (
+        exclude_failed(verification, allow_unverified=allow_unverified),
+        evidence_note(verification, allow_unverified=allow_unverified),
+    )
 
 
 def write_status(update: StatusUpdate) -> StatusUpdate:

@@ -46,6 +46,7 @@ def as_dict(update: StatusUpdate) -> dict[str, Any]:
         "snapshots": len(update.loaded.snapshots),
         "follow_ups": [f.__dict__ for f in update.follow_ups],
         "changes": list(update.changes),
+        "evidence_note": update.evidence_note,
     }
 
 
@@ -65,6 +66,8 @@ def summary(update: StatusUpdate) -> str:
         f"{update.transcripts} transcripts ({len(update.unprocessed)} unprocessed), "
         f"{len(update.loaded.snapshots)} snapshots"
     )
+    if update.evidence_note:
+        lines.append(f"Evidence: {update.evidence_note}")
     root = update.loaded.study.root
     if update.rollup.new_hypotheses:
         lines.append("New hypotheses (not added to the plan):")

@@ -43,6 +43,7 @@ class QuoteCheck:
 @dataclass
 class Verification:
     items: list[QuoteCheck] = field(default_factory=list)
+    unreadable: list[str] = field(default_factory=list)  # sources that failed
 
     def count(self, state: State) -> int:
         return sum(1 for item in self.items if item.state == state)
@@ -110,6 +111,7 @@ def evidence_note(verification: Verification, *, allow_unverified: bool = False)
         )
     if absent:
         notes.append(f"{absent} unverifiable: source transcript absent")
+    notes += [f"cannot read {problem}" for problem in verification.unreadable]
     return "; ".join(notes)
 
 

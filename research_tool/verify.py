@@ -43,11 +43,21 @@ _OPENING_MARKS = ('"', "“", "„", "«")
 
 
 def verify_study(
-    loaded: LoadedStudy, *, pipeline: object | None = None
+    loaded: LoadedStudy, *, pipeline: object | None = None, lenient: bool = False
 ) -> Verification:
-    """Check every quote of every snapshot and of ``reports/findings.md``."""
-    sources = _Sources(loaded.study, guide_questions(loaded.plan), pipeline)
+    """Check every quote of every snapshot and of ``reports/findings.md``.
+
+    A source transcript that cannot be read raises its TranscriptFormatError,
+    unless ``lenient``: then its quotes are unverifiable and the error is kept
+    in ``Verification.unreadable`` (``status`` and ``report`` say so and go on).
+    """
     verification = Verification()
+    sources = _Sources(
+        loaded.study,
+        guide_questions(loaded.plan),
+        pipeline,
+        verification.unreadable if lenient else None,
+    )
 
     for snapshot in loaded.snapshots:
         for kind, line, quote in snapshot_quotes(snapshot):
@@ -95,11 +105,18 @@ _INNER_QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”')
 class _Sources:
     """Redacted source text per (transcript, participant), read once."""
 
-    def __init__(self, study: Study, guide: list[str], pipeline: object | None) -> None:
+    def __init__(
+        self,
+        study: Study,
+        guide: list[str],
+        pipeline: object | None,
+        unreadable: list[str] | None,
+    ) -> None:
         self.study = study
         self.guide = guide
         self.pipeline = pipeline
-        self._texts: dict[tuple[Path, str], str] = {}
+        self.unreadable = unreadable  # collect read errors here instead of raising
+        self._texts: dict[tuple[Path, str], str | None] = {}
         self._sources: dict[Path, Path | None] = {}
 
     def check(
@@ -111,10 +128,11 @@ class _Sources:
         self, snapshot: Snapshot | None, path: Path, kind: Kind, line: int, quote: str
     ) -> QuoteCheck:
         source = self.source(snapshot) if snapshot is not None else None
-        if source is None:
+        text = self.text(source, snapshot) if source is not None else None
+        if source is None or text is None:
             return QuoteCheck(path, line, quote, "unverifiable", None, None, kind)
 
-        match = locate(quote, self.text(source, snapshot))
+        match = locate(quote, text)
         state: State = "verified" if match.found else "failed"
         return QuoteCheck(path, line, quote, state, source, match.closest, kind)
 
@@ -125,16 +143,24 @@ class _Sources:
             self._sources[snapshot.path] = source_transcript_path(self.study, snapshot)
         return self._sources[snapshot.path]
 
-    def text(self, source: Path, snapshot: Snapshot | None) -> str:
+    def text(self, source: Path, snapshot: Snapshot | None) -> str | None:
         participant = snapshot.participant_id if snapshot else ""
         key = (source, participant)
         if key not in self._texts:
+            from research_tool.errors import ResearchError
             from research_tool.redaction import redact_for_study
             from research_tool.transcripts import read_transcript
 
             log.debug("reading and redacting %s", source)
             # Read as ``process`` reads it, so speaker roles come out the same.
-            transcript = read_transcript(source, guide_questions=self.guide)
+            try:
+                transcript = read_transcript(source, guide_questions=self.guide)
+            except ResearchError as exc:
+                if self.unreadable is None:
+                    raise
+                self.unreadable.append(str(exc))
+                self._texts[key] = None
+                return None
             redacted = redact_for_study(
                 transcript,
                 self.study,

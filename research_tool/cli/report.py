@@ -35,6 +35,11 @@ FORMAT_CHOICES = {"md": ("md",), "html": ("html",), "both": ("md", "html")}
     default=None,
     help="Date to print in the document (none by default, so reruns match).",
 )
+@click.option(
+    "--allow-unverified",
+    is_flag=True,
+    help="Count evidence whose quote is not found in its source transcript.",
+)
 @json_option
 def report(
     study: Path,
@@ -42,6 +47,7 @@ def report(
     out: Path | None,
     open_: bool,
     date: dt.datetime | None,
+    allow_unverified: bool,
     as_json: bool,
 ) -> None:
     """Write STUDY's findings to reports/findings.md and reports/findings.html.
@@ -61,6 +67,7 @@ def report(
         formats=FORMAT_CHOICES[fmt],
         out=out,
         date=date.date().isoformat() if date else None,
+        allow_unverified=allow_unverified,
     )
 
     if as_json:

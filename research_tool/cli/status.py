@@ -19,8 +19,15 @@ from research_tool.cli._common import echo_json, json_option, run
     is_flag=True,
     help="Print the changes as a unified diff; write nothing.",
 )
+@click.option(
+    "--allow-unverified",
+    is_flag=True,
+    help="Count evidence whose quote is not found in its source transcript.",
+)
 @json_option
-def status(study: Path, check: bool, dry_run: bool, as_json: bool) -> None:
+def status(
+    study: Path, check: bool, dry_run: bool, allow_unverified: bool, as_json: bool
+) -> None:
     """Update the plan's hypothesis statuses, interview count and schedule.
 
     STUDY is a study folder, a docs/research folder or a plan file. Only the
@@ -35,7 +42,14 @@ def status(study: Path, check: bool, dry_run: bool, as_json: bool) -> None:
     from research_tool.status import update_status
     from research_tool.status_view import as_dict, summary
 
-    update = run(update_status, study, write=not (check or dry_run))
+    update = run(
+        update_status,
+        study,
+        allow_unverified=allow_unverified,
+        write=not (check or dry_run),
+    )
+    if update.evidence_note:
+        click.echo(f"Note: {update.evidence_note}", err=True)
     name = update.path
 
     if as_json:

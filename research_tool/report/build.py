@@ -20,6 +20,8 @@ from research_tool.report.render import environment, render_html, render_markdow
 from research_tool.report.sections import Findings, Verdict, VerificationSummary
 from research_tool.rollup import rollup
 from research_tool.studies import LoadedStudy, load_study
+from research_tool.verification import exclude_failed
+from research_tool.verify import verify_study
 
 if TYPE_CHECKING:
     from research_tool.verify import Verification
@@ -103,12 +105,22 @@ def write_report(
     date: str | None = None,
     verification: Verification | None = None,
     exclude: Exclude | None = None,
+    verify: bool = True,
+    allow_unverified: bool = False,
 ) -> ReportResult:
     """Write the findings of the study at ``path`` into ``out`` (default reports/).
+
+    With ``verify`` (the default) and no ``verification`` given, every quote is
+    checked first; evidence whose quote is not in its transcript is left out
+    unless ``allow_unverified``, and the appendix reports the result.
 
     >>> write_report(Path("studies/account-management-effectiveness"))  # doctest: +SKIP
     """
     loaded = load_study(path)
+    if verification is None and verify:
+        verification = verify_study(loaded, lenient=True)
+    if exclude is None and verification is not None:
+        exclude = exclude_failed(verification, allow_unverified=allow_unverified)
     findings = build_findings(
         loaded, verification=verification, exclude=exclude, date=date
     )
