@@ -93,6 +93,8 @@ def atomic_write(
             os.fsync(handle.fileno())
         if path.exists():
             shutil.copymode(path, tmp)
+        else:  # mkstemp makes 0600; a new file gets the usual mode instead
+            os.chmod(tmp, 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:  # disk full, permissions: the old file is untouched
         Path(tmp).unlink(missing_ok=True)
@@ -102,6 +104,12 @@ def atomic_write(
         Path(tmp).unlink(missing_ok=True)
         raise
     log.debug("wrote %s (%d bytes)", path, len(data))
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def backup_path(path: Path) -> Path:
