@@ -40,6 +40,11 @@ FORMAT_CHOICES = {"md": ("md",), "html": ("html",), "both": ("md", "html")}
     is_flag=True,
     help="Count evidence whose quote is not found in its source transcript.",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace findings files edited by hand (a backup is kept).",
+)
 @json_option
 def report(
     study: Path,
@@ -48,6 +53,7 @@ def report(
     open_: bool,
     date: dt.datetime | None,
     allow_unverified: bool,
+    force: bool,
     as_json: bool,
 ) -> None:
     """Write STUDY's findings to reports/findings.md and reports/findings.html.
@@ -68,6 +74,7 @@ def report(
         out=out,
         date=date.date().isoformat() if date else None,
         allow_unverified=allow_unverified,
+        force=force,
     )
 
     if as_json:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from research_tool import plans
-from research_tool.fileio import atomic_write
+from research_tool.generated import refuse_if_edited, write_generated
 from research_tool.report.findings import assemble
 from research_tool.report.quotes import Exclude, relative_path
 from research_tool.report.render import environment, render_html, render_markdown
@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("md", "html")
 FILE_NAMES = {"md": "findings.md", "html": "findings.html"}
+COMMAND = "research report"
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,15 @@ def write_report(
     exclude: Exclude | None = None,
     verify: bool = True,
     allow_unverified: bool = False,
+    force: bool = False,
 ) -> ReportResult:
     """Write the findings of the study at ``path`` into ``out`` (default reports/).
 
     With ``verify`` (the default) and no ``verification`` given, every quote is
     checked first; evidence whose quote is not in its transcript is left out
-    unless ``allow_unverified``, and the appendix reports the result.
+    unless ``allow_unverified``, and the appendix reports the result. A
+    findings file someone edited by hand is not replaced unless ``force``
+    (then a backup is kept); see ``research_tool.generated``.
 
     >>> write_report(Path("studies/account-management-effectiveness"))  # doctest: +SKIP
     """
@@ -128,9 +132,11 @@ def write_report(
 
     folder = out if out is not None else loaded.study.reports_dir
     folder.mkdir(parents=True, exist_ok=True)
-    paths = {}
+    paths = {fmt: folder / FILE_NAMES[fmt] for fmt in texts}
+    for target in paths.values():  # check both files before writing either
+        if not force:
+            refuse_if_edited(target)
     for fmt, text in texts.items():
-        paths[fmt] = folder / FILE_NAMES[fmt]
-        atomic_write(paths[fmt], text)
+        write_generated(paths[fmt], text, command=COMMAND, force=force)
         log.debug("wrote %s (%d characters)", paths[fmt], len(text))
     return ReportResult(paths, findings.counts())
