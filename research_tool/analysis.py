@@ -31,7 +31,7 @@ from research_tool.topics import TopicTagger
 
 MAX_TAGS = 6
 QUESTION_SENTENCES = 2
-QUESTION_CHARS = 400
+QUESTION_CHARS = 250
 _CONTEXT_CHARS = 140
 
 
