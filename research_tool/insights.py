@@ -22,6 +22,7 @@ MIN_SCORE = 2.0
 MIN_INSIGHTS = 8
 MAX_INSIGHTS = 20
 PER_INSIGHT = 10  # one insight per this many sentences, within the bounds
+TYPE_SHARE = 0.4  # no type takes more of the insights than this
 _SIMILAR = 0.6
 _FIRST_PERSON = {"i", "we", "my", "me", "our", "us"}
 
@@ -86,15 +87,18 @@ class InsightTagger:
                 scored.append(Candidate(passage, typing))
         scored.sort(key=lambda c: (-c.typing.score, c.passage.index))
 
+        limit = insight_limit(len(passages))
+        per_type = max(2, round(limit * TYPE_SHARE))
         chosen: list[Candidate] = []
         seen: list[set[str]] = []
         for candidate in scored:
             words = _content(candidate.passage)
-            if any(_jaccard(words, other) > _SIMILAR for other in seen):
+            same = sum(1 for c in chosen if c.typing.type == candidate.typing.type)
+            if same >= per_type or any(_jaccard(words, w) > _SIMILAR for w in seen):
                 continue
             chosen.append(candidate)
             seen.append(words)
-            if len(chosen) >= insight_limit(len(passages)):
+            if len(chosen) >= limit:
                 break
         return chosen
 

@@ -136,3 +136,20 @@ def test_new_topics_are_lowercase_hyphenated(pipeline: Pipeline) -> None:
     assert topics
     assert all(tag == tag_for(tag.split("-")) for tag in topics)
     assert "renewal-forecast" in topics
+
+
+def test_no_type_takes_all_the_insights(
+    pipeline: Pipeline, tagger: InsightTagger
+) -> None:
+    habits = " ".join(
+        f"Every {day} I usually open the {tool} report first thing."
+        for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
+        for tool in ("sales", "usage", "ticket", "renewal")
+    )
+    text = habits + " It drives me crazy that the numbers never match."
+    chosen = tagger.candidates(
+        passages(transcript(("participant", text)), pipeline.nlp)
+    )
+    kinds = [c.typing.type for c in chosen]
+    assert "pain-point" in kinds
+    assert kinds.count("behavior") <= round(len(chosen) * 0.5)
