@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from research_tool.insights import InsightTagger, insight_limit
+from research_tool.insights import TYPE_SHARE, InsightTagger, insight_limit
 from research_tool.nlp import Pipeline, load_pipeline
 from research_tool.passages import parse_texts, passages
 from research_tool.topics import TopicTagger, tag_for
@@ -141,15 +141,21 @@ def test_new_topics_are_lowercase_hyphenated(pipeline: Pipeline) -> None:
 def test_no_type_takes_all_the_insights(
     pipeline: Pipeline, tagger: InsightTagger
 ) -> None:
-    habits = " ".join(
-        f"Every {day} I usually open the {tool} report first thing."
-        for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
-        for tool in ("sales", "usage", "ticket", "renewal")
+    habits = (
+        "Every Monday I usually open Salesforce first thing. "
+        "Each morning I typically check the usage dashboard. "
+        "On Fridays I always write the weekly summary for my manager. "
+        "Most mornings I review support tickets before standup. "
+        "Every week I normally update the renewal forecast. "
+        "I usually call my biggest client each Tuesday afternoon. "
+        "Every quarter we typically run the business review together. "
+        "I always log into Gainsight daily around noon. "
+        "Each evening I normally skim the escalation channel. "
+        "Every month I usually export invoices for finance. "
     )
     text = habits + " It drives me crazy that the numbers never match."
-    chosen = tagger.candidates(
-        passages(transcript(("participant", text)), pipeline.nlp)
-    )
-    kinds = [c.typing.type for c in chosen]
+    found = passages(transcript(("participant", text)), pipeline.nlp)
+    kinds = [c.typing.type for c in tagger.candidates(found)]
     assert "pain-point" in kinds
-    assert kinds.count("behavior") <= round(len(chosen) * 0.5)
+    share = max(2, round(insight_limit(len(found)) * TYPE_SHARE))
+    assert kinds.count("behavior") <= share < len(found) - 1
