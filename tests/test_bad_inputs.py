@@ -93,10 +93,19 @@ KINDS: dict[str, dict[str, Args]] = {
             "I block Wednesday mornings for customer calls and protect them.",
         ],
     },
-    "transcripts": {n: FILE_COMMANDS[n] for n in ("transcript", "redact", "process")},
+    "transcripts": {
+        **{n: FILE_COMMANDS[n] for n in ("transcript", "redact", "process")},
+        # With the bad file cited as a snapshot's source transcript:
+        "verify": STUDY_COMMANDS["verify"],
+        "export": lambda p: ["export", str(p.study), "--format", "qdpx"],
+    },
     "rosters": {**ON_TRANSCRIPT, "verify": STUDY_COMMANDS["verify"]},
     "codebooks": {"process": ON_TRANSCRIPT["process"]},
 }
+
+# Commands that read a transcript only as the source a snapshot cites.
+CITED = {"verify", "export"}
+CITING = "interviews/2026-01-05-participant-001.md"
 
 # Snapshots that are each fine alone; only the study around them is wrong,
 # so ``inspect`` (one file, no plan) has nothing to refuse.
@@ -157,7 +166,7 @@ def base_study(root: Path) -> Path:
     return study
 
 
-def place(case: str, root: Path) -> Placed:
+def place(case: str, root: Path, command: str = "") -> Placed:
     """Build the study and put the bad file where its kind of file lives."""
     study = base_study(root)
     source = CATALOGUE / case
@@ -176,7 +185,21 @@ def place(case: str, root: Path) -> Placed:
         runpy.run_path(str(source))["generate"](target)
     else:
         shutil.copyfile(source, target)
+    if kind == "transcripts" and command in CITED:
+        cite(study, target.name)
     return Placed(study, target)
+
+
+def cite(study: Path, name: str) -> None:
+    """Make the first snapshot name ``name`` as its source transcript."""
+    snapshot = study / CITING
+    text = snapshot.read_text(encoding="utf-8")
+    cited = text.replace(
+        'source_transcript: "2026-01-05-participant-001.vtt"',
+        f'source_transcript: "{name}"',
+    )
+    assert cited != text
+    snapshot.write_text(cited, encoding="utf-8")
 
 
 def fingerprint(folder: Path) -> dict[str, str]:
@@ -200,7 +223,7 @@ def invoke(args: list[str]) -> Result:
 
 @pytest.mark.parametrize(("case", "command"), cases())
 def test_bad_input_is_refused_cleanly(case: str, command: str, tmp_path: Path) -> None:
-    placed = place(case, tmp_path)
+    placed = place(case, tmp_path, command)
     before = fingerprint(placed.study)
 
     result = invoke(KINDS[case.split("/")[0]][command](placed))
@@ -237,7 +260,11 @@ def test_the_base_study_passes_every_command(
 ) -> None:
     """The control: with good files in their place, every command succeeds."""
     study = base_study(tmp_path)
-    placed = Placed(study, study / GOOD[kind])
+    good = study / GOOD[kind]
+    if kind == "transcripts" and command in CITED:
+        shutil.copyfile(study / "transcripts" / "2026-01-05-participant-001.vtt", good)
+        cite(study, good.name)
+    placed = Placed(study, good)
 
     result = CliRunner().invoke(
         cli, KINDS[kind][command](placed), catch_exceptions=False
