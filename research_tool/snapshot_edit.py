@@ -15,7 +15,7 @@ from research_tool.errors import SnapshotError
 from research_tool.fileio import TextFile, atomic_write, read_text
 from research_tool.mdtable import Document, parse_markdown, replace_cell, split_cells
 from research_tool.model import Evidence, HypothesisEntry, Section, Snapshot
-from research_tool.quoteblocks import QuoteBlock, read_blocks
+from research_tool.quoteblocks import QuoteBlock, read_blocks, unquote
 from research_tool.snapshot_writer import (
     NO_EVIDENCE,
     EvidenceItem,
@@ -183,8 +183,11 @@ def _item(evidence: Evidence) -> EvidenceItem:
     return EvidenceItem(evidence.quote, evidence.stance, evidence.at, evidence.why)
 
 
-def _same(left: str, right: str) -> bool:
-    return " ".join(left.split()) == " ".join(right.strip().strip('"').split())
+def _same(quoted: str, given: str) -> bool:
+    """Whether ``given`` (as typed, quotation marks or not) is ``quoted``."""
+    words = " ".join(quoted.split())
+    typed = " ".join(given.split())
+    return words in (typed, " ".join(unquote(typed)[0].split()))
 
 
 def _last_text_line(doc: _Open, section: Section) -> int:
