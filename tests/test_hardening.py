@@ -208,6 +208,23 @@ def test_tag_refuses_to_overwrite_a_snapshot_edited_meanwhile(
     assert snapshot.read_text(encoding="utf-8") == original + RESEARCHER_LINE
 
 
+def test_process_force_keeps_an_edit_made_meanwhile_in_the_backup(
+    study: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """--force replaces a snapshot on purpose; the researcher's edit goes to .bak."""
+    snapshot = study / SNAPSHOT
+    original = snapshot.read_text(encoding="utf-8")
+    transcript = study / "transcripts" / "2026-01-05-participant-001.vtt"
+    writes = edit_before_write(monkeypatch, "process", snapshot)
+
+    result = invoke("process", str(transcript), "--force", "--no-input")
+
+    assert result.exit_code == 0, result.output
+    assert writes == [snapshot]
+    backup = snapshot.with_name(snapshot.name + ".bak")
+    assert backup.read_text(encoding="utf-8") == original + RESEARCHER_LINE
+
+
 def test_without_an_edit_the_same_commands_write(study: Path) -> None:
     """The control for the two tests above: no edit, no refusal."""
     snapshot = study / SNAPSHOT
