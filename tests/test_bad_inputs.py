@@ -41,15 +41,20 @@ class Placed:
     bad: Path
 
     @property
-    def plan(self) -> Path:
-        return self.study / PLAN_NAME
-
-    @property
     def transcript(self) -> Path:
         return self.study / "transcripts" / UNPROCESSED
 
 
 Args = Callable[[Placed], list[str]]
+# A quote participant 001 said, as evidence for a hypothesis without any.
+TAG_OPTIONS = (
+    "--hypothesis",
+    "2",
+    "--stance",
+    "supports",
+    "--quote",
+    "I block Wednesday mornings for customer calls and protect them.",
+)
 
 STUDY_COMMANDS: dict[str, Args] = {
     "validate": lambda p: ["validate", str(p.study)],
@@ -82,16 +87,7 @@ KINDS: dict[str, dict[str, Args]] = {
     "snapshots": {
         **STUDY_COMMANDS,
         "inspect": FILE_COMMANDS["inspect"],
-        "tag": lambda p: [
-            "tag",
-            str(p.bad),
-            "--hypothesis",
-            "2",
-            "--stance",
-            "supports",
-            "--quote",
-            "I block Wednesday mornings for customer calls and protect them.",
-        ],
+        "tag": lambda p: ["tag", str(p.bad), *TAG_OPTIONS],
     },
     "transcripts": {
         **{n: FILE_COMMANDS[n] for n in ("transcript", "redact", "process")},
@@ -108,7 +104,7 @@ CITED = {"verify", "export"}
 CITING = "interviews/2026-01-05-participant-001.md"
 
 # Snapshots that are each fine alone; only the study around them is wrong,
-# so ``inspect`` (one file, no plan) has nothing to refuse.
+# so ``inspect`` and ``tag`` (one file, one edit) have nothing to refuse.
 STUDY_ONLY = {
     "snapshots/duplicate-participant-id.md",
     "snapshots/missing-plan.md",
