@@ -3,10 +3,12 @@
 - A write that fails half way (the rename after a partial temp file) leaves
   the old file whole and no temporary file behind.
 - A plan or snapshot edited by a researcher while the tool ran is never
-  overwritten: the tool refuses and says so.
+  overwritten: the tool refuses and says so (``process --force``, asked to
+  replace the snapshot, keeps the edited file as its backup).
 - Table pipes, backticks, HTML and YAML-looking lines in a transcript come
   through ``process`` and ``report`` without breaking a table or the
   frontmatter, and without injecting markup into the page.
+- A local phone number without an area code (555-0148) is redacted.
 """
 
 from __future__ import annotations
