@@ -57,17 +57,17 @@ class Interview:
     def process(self, path: Path, *, participant_id: str | None = None) -> Result:
         """Write the snapshot of ``path`` and say what was found."""
         from research_tool.plans import guide_questions
-        from research_tool.redaction import redact_for_study
+        from research_tool.redaction import read_redacted
         from research_tool.roster import ensure_gitignore
-        from research_tool.transcripts import read_transcript
 
         pid, number = self._identity(path, participant_id)
         target = target_path(self.state, path, self.options, number)
-        transcript = read_transcript(
-            path, guide_questions=guide_questions(self.state.plan)
-        )
-        redacted = redact_for_study(
-            transcript, self.state.study, pid, pipeline=self.pipeline
+        redacted = read_redacted(
+            path,
+            self.state.study,
+            pid,
+            guide=guide_questions(self.state.plan),
+            pipeline=self.pipeline,
         )
         analysis = self.analyser.analyse(redacted.transcript)
 

@@ -75,9 +75,8 @@ def check_quote(path: Path, text: str) -> Checked:
 
 
 def _redacted_source(snapshot: Snapshot) -> tuple[Path, Transcript] | None:
-    from research_tool.redaction import redact_for_study
+    from research_tool.redaction import read_redacted
     from research_tool.studies import resolve_study, source_transcript_path
-    from research_tool.transcripts import read_transcript
 
     try:
         study = resolve_study(snapshot.path.resolve().parent.parent)
@@ -87,7 +86,7 @@ def _redacted_source(snapshot: Snapshot) -> tuple[Path, Transcript] | None:
     if source is None:
         return None
     pid = snapshot.participant_id or "participant"
-    redacted = redact_for_study(read_transcript(source), study, pid)
+    redacted = read_redacted(source, study, pid)
     return source, redacted.transcript
 
 

@@ -148,25 +148,23 @@ class _Sources:
         key = (source, participant)
         if key not in self._texts:
             from research_tool.errors import ResearchError
-            from research_tool.redaction import redact_for_study
-            from research_tool.transcripts import read_transcript
+            from research_tool.redaction import read_redacted
 
             log.debug("reading and redacting %s", source)
-            # Read as ``process`` reads it, so speaker roles come out the same.
             try:
-                transcript = read_transcript(source, guide_questions=self.guide)
+                redacted = read_redacted(
+                    source,
+                    self.study,
+                    participant or "participant",
+                    guide=self.guide,
+                    pipeline=self.pipeline,
+                )
             except ResearchError as exc:
                 if self.unreadable is None:
                     raise
                 self.unreadable.append(str(exc))
                 self._texts[key] = None
                 return None
-            redacted = redact_for_study(
-                transcript,
-                self.study,
-                participant or "participant",
-                pipeline=self.pipeline,
-            )
             self._texts[key] = redacted.transcript.text
         return self._texts[key]
 

@@ -83,16 +83,15 @@ def load_bundle(
 
 
 def _source_text(study: Study, snapshot: Snapshot, pipeline: Any) -> SourceText | None:
-    from research_tool import redaction, studies, transcripts
+    from research_tool import redaction, studies
 
     transcript_path = studies.source_transcript_path(study, snapshot)
     if transcript_path is None or not transcript_path.is_file():
         log.debug("no transcript for %s", snapshot.path)
         return None
 
-    transcript = transcripts.read_transcript(transcript_path)
-    redacted = redaction.redact_for_study(
-        transcript, study, snapshot.participant_id, pipeline=pipeline
+    redacted = redaction.read_redacted(
+        transcript_path, study, snapshot.participant_id, pipeline=pipeline
     )
     text = normalise_newlines(redacted.transcript.text)
     # Transcript file names often hold a real first name; the snapshot's don't.

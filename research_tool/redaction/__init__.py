@@ -1,8 +1,9 @@
 """Personal data out of transcripts: names, contact details, entities.
 
 ``redact`` works on one transcript with the names it is given;
-``redact_for_study`` gathers a study's roster and plan names first and is
-the function every command calls, so all of them redact identically.
+``redact_for_study`` gathers a study's roster and plan names first, and
+``read_redacted`` reads a study's transcript with its plan's guide questions
+and redacts it: every command goes through them, so all redact identically.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from research_tool.redaction.core import (
 )
 from research_tool.redaction.study import (
     default_pipeline,
+    read_redacted,
     redact_file,
     redact_for_study,
     schedule_names,
@@ -25,6 +27,7 @@ __all__ = [
     "INTERVIEWER",
     "Redacted",
     "default_pipeline",
+    "read_redacted",
     "redact",
     "redact_contacts",
     "redact_file",

@@ -8,7 +8,7 @@ or exported later.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
@@ -42,6 +42,33 @@ def redact_for_study(
         known_names=names,
         pipeline=pipeline,
     )
+
+
+def read_redacted(
+    path: Path,
+    study: Study,
+    participant_id: str,
+    *,
+    guide: Sequence[str] | None = None,
+    pipeline: object | None = None,
+) -> Redacted:
+    """Read a study's transcript as ``process`` reads it, then redact it.
+
+    Speaker roles depend on the plan's discussion guide, and pseudonyms on the
+    roles, so every command reads with the same guide questions (the plan's,
+    unless ``guide`` is given) and gets the same redacted text.
+    """
+    from research_tool.transcripts import read_transcript
+
+    questions = guide if guide is not None else _cached(study.plan_path, _plan_guide)
+    transcript = read_transcript(path, guide_questions=questions)
+    return redact_for_study(transcript, study, participant_id, pipeline=pipeline)
+
+
+def _plan_guide(path: Path) -> list[str]:
+    from research_tool.plans import guide_questions, parse_plan
+
+    return guide_questions(parse_plan(path))
 
 
 _CACHE: dict[tuple[Path, int, int, str], Any] = {}
@@ -93,17 +120,20 @@ def redact_file(
     """
     from research_tool.transcripts import read_transcript
 
-    transcript = read_transcript(path)
     found = _study_of(path, study)
     if found is None:
         from research_tool.redaction.core import redact as plain
 
+        transcript = read_transcript(path)
         return plain(
             transcript,
             participant_id=participant_id or DEFAULT_PARTICIPANT,
             pipeline=pipeline,
         )
 
+    _cached(roster_path(found), load_roster)  # a broken roster is named first
+    guide = _cached(found.plan_path, _plan_guide)
+    transcript = read_transcript(path, guide_questions=guide)
     pid = (
         participant_id
         or _participant_of(path, found)
