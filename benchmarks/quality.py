@@ -1,14 +1,17 @@
 """Quality of ``research process``, measured: ``python -m benchmarks.quality``.
 
-Prints, for the gold set (tests/gold) and the human-coded corpus, the
-tool's figures next to a plain keyword-search baseline on the same data:
-evidence precision, recall and F1, stance accuracy, and type-tag accuracy.
+Prints, for the gold set (tests/gold: the tuning split, the held-out one
+and all, each without and with the study's codebook) and the human-coded
+corpus, the tool's figures next to a plain keyword-search baseline on the
+same data: evidence precision, recall and F1, stance accuracy, and type-tag
+accuracy. Rules are tuned on the tuning split only.
 """
 
 from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
+from typing import Any
 
 from benchmarks.scoring import Score
 
@@ -26,34 +29,41 @@ class Line:
 
 def measure() -> list[Line]:
     from benchmarks.quality_corpus import available, run_corpus
-    from benchmarks.quality_gold import gold_files, run_gold
+    from benchmarks.quality_gold import gold_files
     from research_tool.nlp import load_pipeline
 
     pipeline = load_pipeline(blank=True)
     lines: list[Line] = []
     if gold_files():
-        gold = run_gold(pipeline)
-        name = f"gold ({gold.files} transcripts)"
-        lines += _evidence_lines(name, gold.evidence, gold.baseline, gold=True)
-        lines.append(
-            Line(
-                name,
-                "stance accuracy",
-                gold.evidence.stance or 0.0,
-                gold.baseline.stance,
-                "",
-            )
-        )
-        lines.append(
-            Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7")
-        )
-        lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
-        lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
+        for codebook in (False, True):
+            lines += _gold_lines(pipeline, codebook=codebook)
     if available():
         for corpus in run_corpus(pipeline):
             lines += _evidence_lines(
                 corpus.name, corpus.tool, corpus.baseline, gold=False
             )
+    return lines
+
+
+def _gold_lines(pipeline: Any, *, codebook: bool) -> list[Line]:
+    """Evidence per split (tuning, held-out, all); stance and types on all."""
+    from benchmarks.quality_gold import gold_files, run_gold
+
+    lines: list[Line] = []
+    book = ", codebook" if codebook else ", no codebook"
+    for split in ("tuning", "held-out", "all"):
+        files = len(gold_files(split))
+        if not files:
+            continue
+        gold = run_gold(pipeline, split=split, codebook=codebook)
+        name = f"gold ({split}: {files}{book})"
+        lines += _evidence_lines(name, gold.evidence, gold.baseline, gold=True)
+    lines.append(
+        Line(name, "stance accuracy", gold.evidence.stance or 0.0, gold.baseline.stance)
+    )
+    lines.append(Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7"))
+    lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
+    lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
     return lines
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from research_tool.cues import Hit, TermMatcher
@@ -30,6 +30,15 @@ SHORT_STATEMENT = 3  # a hypothesis of fewer content words needs less than MIN_S
 RARE = 20  # a term said in 1 sentence of RARE or fewer keeps its full weight
 ASKED = 1.0  # weight of the question's matched terms
 NEAR = 0.25  # weight of the neighbouring sentences' matched terms
+ON_TOPIC = 2  # the first sentences of an answer get the question's full weight
+DRIFT = 0.5  # the question's weight for later sentences of the answer
+CONCEPTS = 2  # distinct hypothesis words a lone-word match needs
+PHRASE = 2.0  # ... unless a question about the hypothesis backs it
+LONE = 1.0  # ... or that one word weighs this much
+CONCEPT = 0.0  # bonus per distinct word matched, when ranking
+KEEP = 0.0  # the least score an item needs to be kept
+RUN = 2  # at most this many sentences quoted together
+CONTINUES = {"so", "and", "which", "because", "that", "it", "but"}
 
 
 @dataclass(frozen=True)
@@ -100,7 +109,7 @@ class EvidenceFinder:
                 item = self._judge(terms, passages, own, i, question)
                 if item is not None:
                     items.append(item)
-            found[terms.number] = _strongest(items)
+            found[terms.number] = _strongest(items, passages)
         return found
 
     def _judge(
@@ -117,9 +126,13 @@ class EvidenceFinder:
 
         passage = passages[i]
         asked = _distinct(question)
-        context = ASKED * min(sum(terms.weights[t] for t in asked), 3.0)
+        topical = min(sum(terms.weights[t] for t in asked), 3.0)
+        context = ASKED * topical * _answer_weight(passages, i)
         context += NEAR * min(_neighbours(passages, own, i), 2.0)
-        if score + context < terms.need:
+        concepts = _concepts(matched)
+        if score + context < terms.need or (
+            concepts < CONCEPTS and score < LONE and topical < PHRASE
+        ):
             return None
 
         negative = all(h.term in terms.negative for h in hits)
@@ -127,7 +140,7 @@ class EvidenceFinder:
         why = tuple(matched) + tuple(
             f"asked about {t}" for t in asked if t not in matched
         )
-        total = round(score + context, 3)
+        total = round(score + context + CONCEPT * concepts, 3)
         return Found(terms.number, passage, stance, total, why)
 
 
@@ -137,6 +150,19 @@ def _weigh(
     matched = _distinct(hits)
     score = sum(terms.weights[t] * rarity.get(t, 1.0) for t in matched)
     return score, matched, hits
+
+
+def _concepts(matched: Sequence[str]) -> int:
+    """Distinct words the matched terms cover: "status update" and "update" are 2."""
+    return len({word for term in matched for word in term.lower().split()})
+
+
+def _answer_weight(passages: Sequence[Passage], i: int) -> float:
+    """An answer's first sentences answer the question; later ones drift."""
+    first = i
+    while first > 0 and passages[first - 1].turn is passages[i].turn:
+        first -= 1
+    return 1.0 if i - first < ON_TOPIC else DRIFT
 
 
 def _neighbours(
@@ -150,17 +176,52 @@ def _neighbours(
     return total
 
 
-def _strongest(items: list[Found]) -> list[Found]:
-    """At most PER_TURN items a turn and MAX_PER_HYPOTHESIS in all, in order."""
+def _strongest(items: list[Found], passages: Sequence[Passage]) -> list[Found]:
+    """The best items: PER_TURN a turn, MAX_PER_HYPOTHESIS in all, in order.
+
+    A kept sentence is quoted with the next one when that one carries the
+    thought on ("So ...", "And ..."), on the same line of the same turn.
+    """
     ranked = sorted(items, key=lambda f: (-f.score, f.passage.index))
     per_turn: dict[int, int] = {}
+    taken: set[int] = set()
     kept: list[Found] = []
     for item in ranked:
         turn = item.passage.turn.index
-        if per_turn.get(turn, 0) < PER_TURN and len(kept) < MAX_PER_HYPOTHESIS:
-            per_turn[turn] = per_turn.get(turn, 0) + 1
-            kept.append(item)
+        if item.passage.index in taken or per_turn.get(turn, 0) >= PER_TURN:
+            continue
+        if len(kept) >= MAX_PER_HYPOTHESIS or item.score < KEEP:
+            break
+        run = _run(passages, item.passage.index)
+        taken.update(p.index for p in run)
+        per_turn[turn] = per_turn.get(turn, 0) + 1
+        kept.append(replace(item, passage=_joined(run)))
     return sorted(kept, key=lambda f: f.passage.index)
+
+
+def _run(passages: Sequence[Passage], i: int) -> list[Passage]:
+    """Passage ``i`` and the sentences that continue it, up to RUN in all."""
+    run = [passages[i]]
+    for j in range(i + 1, min(i + RUN, len(passages))):
+        last, following = run[-1], passages[j]
+        between = last.turn.text[last.end : following.start]
+        first_word = following.span[0].norm_ if len(following.span) else ""
+        if (
+            following.turn is not last.turn
+            or "\n" in between
+            or first_word not in CONTINUES
+        ):
+            break
+        run.append(following)
+    return run
+
+
+def _joined(run: list[Passage]) -> Passage:
+    first, last = run[0], run[-1]
+    if len(run) == 1:
+        return first
+    span = first.span.doc[first.span.start : last.span.end]
+    return Passage(first.index, first.turn, first.start, last.end, span)
 
 
 def hypothesis_terms(
@@ -183,7 +244,7 @@ def hypothesis_terms(
         for phrase in _phrases(doc):
             weights.setdefault(phrase, 2.0)
         for cue in cues.get(number, ()):
-            weights[cue] = 2.0
+            weights[cue] = 2.0 if len(cue.split()) > 1 else 1.0
         need = min(MIN_SCORE, max(1.0, len(set(words)) / SHORT_STATEMENT))
         found.append(Terms(number, weights, _negative_terms(doc, weights), need))
     return found

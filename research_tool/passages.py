@@ -17,6 +17,8 @@ from research_tool.model import Transcript, Turn
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _MIN_WORDS = 3
+# Lookup lemmas that read oddly in a Why line; the plain word is the key.
+_LEMMA_FIXES = {"datum": "data"}
 
 Keyer = Callable[[Any], str]
 
@@ -67,8 +69,9 @@ def lemma_keyer(nlp: Any) -> Keyer:
             return str(text[:-1].lower())
         lemma = token.lemma_ or text
         if lemma == text and text != text.lower():
-            return str(table.get(text.lower(), text.lower()))
-        return str(lemma.lower())
+            lemma = str(table.get(text.lower(), text.lower()))
+        low = str(lemma).lower()
+        return _LEMMA_FIXES.get(low, low)
 
     return key
 

@@ -140,3 +140,45 @@ def test_codebook_cues_for_a_hypothesis_the_plan_lacks_are_refused() -> None:
         check_hypotheses(book, {1})
     assert caught.value.line == 3
     assert "hypothesis 9, which the plan does not have (it has 1)" in str(caught.value)
+
+
+def test_a_word_two_hypotheses_share_is_not_evidence_alone(pipeline: Pipeline) -> None:
+    hypotheses = [
+        "Managers hate status reporting",
+        "Managers miss tickets",
+        "Managers trust dashboards",
+    ]
+    lone = "I talked to the other managers about lunch."
+    strong = "Tickets got missed again, for weeks."
+    found = _find(pipeline, hypotheses, ("participant", f"{lone}\n{strong}"))
+    assert [f.passage.text for f in found[2]] == [strong]
+    assert found[1] == found[3] == []
+
+
+def test_a_sentence_that_carries_the_thought_on_is_quoted_with_it(
+    pipeline: Pipeline,
+) -> None:
+    said = "I spent hours on status reports for leadership. So Friday is gone."
+    unrelated = "I spent hours on status reports for leadership. Lunch was late."
+    joined = _find(pipeline, [REPORTING], ("participant", said))[1]
+    single = _find(pipeline, [REPORTING], ("participant", unrelated))[1]
+    assert [f.passage.text for f in joined] == [said]
+    assert [f.passage.text for f in single] == [unrelated.split(". ")[0] + "."]
+
+
+def test_a_quote_never_runs_across_a_line_break(pipeline: Pipeline) -> None:
+    said = "I spent hours on status reports for leadership.\nSo Friday is gone."
+    found = _find(pipeline, [REPORTING], ("participant", said))[1]
+    assert [f.passage.text for f in found] == [
+        "I spent hours on status reports for leadership."
+    ]
+
+
+def test_why_names_data_not_its_lookup_lemma(pipeline: Pipeline) -> None:
+    found = _find(
+        pipeline,
+        ["Quantitative data is fragmented across tools"],
+        ("participant", "The quantitative data lives in four tools."),
+    )[1]
+    assert "data" in found[0].why
+    assert "datum" not in found[0].why

@@ -1,8 +1,9 @@
 """Regression guard: process's figures on the gold set stay above a floor.
 
 The floors sit a little below what was measured when the rules were last
-tuned (see docs/process.md); they catch a rule change that quietly makes
-the suggestions worse, not a particular output.
+tuned (see docs/process.md), on all three gold transcripts, without and
+with the example study's codebook; they catch a rule change that quietly
+makes the suggestions worse, not a particular output.
 """
 
 from __future__ import annotations
@@ -17,19 +18,32 @@ pytestmark = pytest.mark.skipif(not gold_files(), reason="no gold set in tests/g
 
 @pytest.fixture(scope="module")
 def measured() -> GoldResult:
-    return run_gold(load_pipeline(blank=True))
+    return run_gold(load_pipeline(blank=True), codebook=False)
+
+
+@pytest.fixture(scope="module")
+def with_codebook() -> GoldResult:
+    return run_gold(load_pipeline(blank=True), codebook=True)
 
 
 def test_evidence_stays_above_its_floor_and_the_keyword_baseline(
     measured: GoldResult,
 ) -> None:
-    assert measured.evidence.precision >= 0.28
-    assert measured.evidence.recall >= 0.35
-    assert measured.evidence.f1 > measured.baseline.f1 + 0.1
-    assert measured.evidence.precision > 2 * measured.baseline.precision
+    assert measured.evidence.precision >= 0.30
+    assert measured.evidence.recall >= 0.42
+    assert measured.evidence.f1 > measured.baseline.f1 + 0.15
+    assert measured.evidence.precision > 3 * measured.baseline.precision
+
+
+def test_evidence_with_the_codebook_stays_above_its_floor(
+    with_codebook: GoldResult,
+) -> None:
+    assert with_codebook.evidence.precision >= 0.21
+    assert with_codebook.evidence.recall >= 0.40
+    assert with_codebook.evidence.f1 > with_codebook.baseline.f1 + 0.1
 
 
 def test_stance_and_type_accuracy_stay_above_their_floor(measured: GoldResult) -> None:
-    assert measured.evidence.stance is not None and measured.evidence.stance >= 0.75
-    assert measured.types >= 0.68
+    assert measured.evidence.stance is not None and measured.evidence.stance >= 0.72
+    assert measured.types >= 0.70
     assert measured.types > measured.types_baseline
