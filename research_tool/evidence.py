@@ -37,6 +37,8 @@ PHRASE = 2.0  # ... unless a question about the hypothesis backs it
 LONE = 1.0  # ... or that one word weighs this much
 CONCEPT = 0.0  # bonus per distinct word matched, when ranking
 KEEP = 0.0  # the least score an item needs to be kept
+CUE_PHRASE = 2.0  # a codebook phrase weighs as a hypothesis phrase
+CUE_WORD = 0.75  # a codebook word alone needs a second word to count
 RUN = 2  # at most this many sentences quoted together
 CONTINUES = {"so", "and", "which", "because", "that", "it", "but"}
 
@@ -244,7 +246,8 @@ def hypothesis_terms(
         for phrase in _phrases(doc):
             weights.setdefault(phrase, 2.0)
         for cue in cues.get(number, ()):
-            weights[cue] = 2.0 if len(cue.split()) > 1 else 1.0
+            weight = CUE_PHRASE if len(cue.split()) > 1 else CUE_WORD
+            weights[cue] = max(weight, weights.get(cue, 0.0))
         need = min(MIN_SCORE, max(1.0, len(set(words)) / SHORT_STATEMENT))
         found.append(Terms(number, weights, _negative_terms(doc, weights), need))
     return found

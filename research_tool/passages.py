@@ -17,6 +17,7 @@ from research_tool.model import Transcript, Turn
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _MIN_WORDS = 3
+_OPENING = "([{"
 # Lookup lemmas that read oddly in a Why line; the plain word is the key.
 _LEMMA_FIXES = {"datum": "data"}
 
@@ -97,15 +98,30 @@ def passages(transcript: Transcript, nlp: Any) -> list[Passage]:
 
     found: list[Passage] = []
     for turn, doc in zip(turns, docs, strict=True):
-        for sentence in doc.sents:
-            for start, end in _line_pieces(
-                turn.text, sentence.start_char, sentence.end_char
-            ):
+        for left, right in _sentence_bounds(doc, turn.text):
+            for start, end in _line_pieces(turn.text, left, right):
                 span = doc.char_span(start, end, alignment_mode="expand")
                 if span is None or _word_count(span) < _MIN_WORDS:
                     continue
                 found.append(Passage(len(found), turn, start, end, span))
     return found
+
+
+def _sentence_bounds(doc: Any, text: str) -> list[tuple[int, int]]:
+    """Sentence character ranges; an opening bracket goes with what it opens.
+
+    The sentencizer may end a sentence on the "[" of "[colleague-2] said",
+    which would quote a stray bracket and cut the pseudonym in two.
+    """
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    for i in range(len(bounds) - 1):
+        (start, end), (_, after) = bounds[i], bounds[i + 1]
+        cut = end
+        while cut > start and text[cut - 1] in _OPENING + " \t":
+            cut -= 1
+        if cut < end and any(c in _OPENING for c in text[cut:end]):
+            bounds[i], bounds[i + 1] = (start, cut), (cut, after)
+    return bounds
 
 
 def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -182,3 +182,12 @@ def test_why_names_data_not_its_lookup_lemma(pipeline: Pipeline) -> None:
     )[1]
     assert "data" in found[0].why
     assert "datum" not in found[0].why
+
+
+def test_a_pseudonym_in_brackets_stays_whole(pipeline: Pipeline) -> None:
+    said = "I log into Gainsight anyway. [colleague-2] reads the summary."
+    found = passages(transcript(("participant", said)), pipeline.nlp)
+    assert [p.text for p in found] == [
+        "I log into Gainsight anyway.",
+        "[colleague-2] reads the summary.",
+    ]
