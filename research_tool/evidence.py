@@ -137,8 +137,10 @@ class EvidenceFinder:
         ):
             return None
 
+        run = _run(passages, i)
+        hits = [h for p in run for h in own[p.index][2]]
         negative = all(h.term in terms.negative for h in hits)
-        stance = self._stance.stance(passage.span, hits, negative=negative)
+        stance = self._stance.stance(_joined(run).span, hits, negative=negative)
         why = tuple(matched) + tuple(
             f"asked about {t}" for t in asked if t not in matched
         )
