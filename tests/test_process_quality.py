@@ -38,12 +38,14 @@ def test_evidence_stays_above_its_floor_and_the_keyword_baseline(
 def test_evidence_with_the_codebook_stays_above_its_floor(
     with_codebook: GoldResult,
 ) -> None:
-    assert with_codebook.evidence.precision >= 0.21
-    assert with_codebook.evidence.recall >= 0.40
+    assert with_codebook.evidence.precision >= 0.24
+    assert with_codebook.evidence.recall >= 0.44
     assert with_codebook.evidence.f1 > with_codebook.baseline.f1 + 0.1
+    stance = with_codebook.evidence.stance
+    assert stance is not None and stance >= 0.76
 
 
 def test_stance_and_type_accuracy_stay_above_their_floor(measured: GoldResult) -> None:
-    assert measured.evidence.stance is not None and measured.evidence.stance >= 0.72
+    assert measured.evidence.stance is not None and measured.evidence.stance >= 0.76
     assert measured.types >= 0.70
     assert measured.types > measured.types_baseline
