@@ -16,7 +16,7 @@ from research_tool.errors import PlanError
 from research_tool.mdtable import replace_lines, split_lines
 from research_tool.yamlblock import find_block
 
-_PLAIN_END = re.compile(r"\s+#|\s*$")
+_PLAIN_END = re.compile(r"[ \t]+#|[ \t]*$")  # YAML spaces, not all of Unicode's
 
 
 def key_line(text: str, key: str) -> int | None:
@@ -55,7 +55,7 @@ def set_scalar(path: Path, text: str, key: str, value: str | int) -> str:
     start += len(line[start:]) - len(line[start:].lstrip(" "))
 
     # An empty value ("status:" or "status:  # note") is filled in place.
-    if not line[start:].strip() or line[start:].startswith("#"):
+    if not line[start:].strip(" \t") or line[start:].startswith("#"):
         space = "" if line[start - 1] == " " else " "
         token = space + _plain_or_quoted(value) + (" " if line[start:] else "")
         return replace_lines(text, {number: line[:start] + token + line[start:]})
@@ -97,6 +97,6 @@ def _plain_or_quoted(value: str | int) -> str:
         same = yaml.safe_load(f"k: {text}") == {"k": value}
     except yaml.YAMLError:
         same = False
-    if same:
+    if same and text == text.strip():  # edge spaces of any kind read better quoted
         return text
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'

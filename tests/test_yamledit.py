@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from research_tool.errors import PlanError
@@ -92,6 +92,7 @@ def test_set_cell_adds_missing_cells(line: str, index: int, expected: str) -> No
     st.sampled_from(["planned", "'planned'", '"planned"', "planned  # note"]),
     st.sampled_from(["\n", "\r\n"]),
 )
+@example(value="\xa0", old="planned", newline="\n")  # Unicode space, not YAML's
 def test_any_value_round_trips_in_any_style(value: str, old: str, newline: str) -> None:
     text = newline.join(["---", "title: x", f"status: {old}", "---", "body", ""])
 
