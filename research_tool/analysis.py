@@ -100,11 +100,11 @@ class Analyser:
             nlp, found, existing=self.existing_tags, codebook=self.codebook.topics
         )
 
+        # An insight carries one to three topics; contentless text is not one.
         drafts = [
-            InsightDraft(
-                c, topics.topics(c.passage), _context(transcript, c.passage.turn)
-            )
+            InsightDraft(c, tags, _context(transcript, c.passage.turn))
             for c in sorted(candidates, key=lambda c: c.passage.index)
+            if (tags := topics.topics(c.passage))
         ]
         by_candidate = {id(d.candidate): d.topics for d in drafts}
         signals = self.signals.read(found)
@@ -116,7 +116,9 @@ class Analyser:
             evidence=self.evidence.find(found, questions(transcript, nlp)),
             summary=summary(candidates, signals),
             steps=experience_map(found, candidates, signals),
-            opportunities=opportunities(candidates, lambda c: by_candidate[id(c)]),
+            opportunities=opportunities(
+                candidates, lambda c: by_candidate.get(id(c), ())
+            ),
             observations=observations(candidates, signals),
             tags=_frequent_tags(drafts),
         )

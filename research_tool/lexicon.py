@@ -241,7 +241,11 @@ FILLER = set(
     read, send, pull, check, set, run, turn, sit, show, give, bring, move,
     change, add, fix, help, lose, stop, wish, hope, love, hate, crazy,
     quick, sure, real, same, different, big, small, new, old, good, bad,
-    nice, happen, mean, lot, kind, hear, talk, sound, exactly, okay
+    nice, happen, mean, lot, kind, hear, talk, sound, exactly, okay,
+    problem, issue, question, answer, reason, part, case, example, number,
+    type, count, row, update, close, late, early, wrong, drop, meet, renew,
+    miss, wait, late, fail, red, yellow, green, orange, blue, high, low,
+    long, short, full, hard, easy, whole, thing, place, side, stuff
     """
     )
 )

@@ -19,7 +19,9 @@ from research_tool.lexicon import FILLER, GENERIC
 from research_tool.passages import Passage
 
 MAX_TOPICS = 3
-MIN_MENTIONS = 2
+MIN_MENTIONS = 3  # a new tag is a word the participant keeps coming back to
+SHORT = 120  # passages; in a shorter interview twice is coming back
+MAX_SPREAD = 0.12  # ...but not one in every other passage ("account", "client")
 _NOT_TAG = re.compile(r"[^a-z0-9]+")
 # Lemmas that read oddly in a tag, back to the word people say.
 _AS_SAID = {"datum": "data", "medium": "media", "criterium": "criteria"}
@@ -51,6 +53,12 @@ class TopicTagger:
         self._coded = TermMatcher(nlp, coded)
         self._trained = bool(getattr(nlp, "has_pipe", lambda _: False)("parser"))
         self._counts = Counter(k for p in passages for k in _content_keys(p.span))
+        self._spread = Counter(k for p in passages for k in set(_content_keys(p.span)))
+        short = len(passages) < SHORT  # few passages: any repeat is a theme
+        self._most_passages = (
+            len(passages) if short else int(MAX_SPREAD * len(passages))
+        )
+        self._min_mentions = MIN_MENTIONS - short
 
     def topics(self, passage: Passage) -> tuple[str, ...]:
         """One to three tags for ``passage`` (empty only for contentless text)."""
@@ -70,16 +78,29 @@ class TopicTagger:
     def _new_tags(self, span: Any) -> list[str]:
         """Tags from the passage's noun phrases, words said often first.
 
-        Words the participant says at least MIN_MENTIONS times make the tag;
-        when none is, the passage's most frequent phrase stands alone.
+        Words the participant says at least MIN_MENTIONS times, in no more
+        than an eighth of the passages, make a tag: a word said once is not a
+        theme, and one said everywhere does not tell passages apart. A passage
+        with no such word falls back to its first noun phrase.
         """
         runs = self._noun_chunks(span) if self._trained else _runs(span)
-        scored = []
-        for run in runs:
-            keys = [k for k in run if self._counts[k] >= MIN_MENTIONS] or run
-            weight = sum(self._counts[k] for k in keys)
-            scored.append((-weight, tag_for(keys[-2:])))
+        themes = [self._trimmed(run) for run in runs]
+        themes = [run for run in themes if run] or runs[:1]  # else its own words
+        scored = [
+            (-sum(self._counts[k] for k in run), tag_for(run[-2:])) for run in themes
+        ]
         return [tag for _, tag in sorted(scored)]
+
+    def _trimmed(self, run: list[str]) -> list[str]:
+        """The run without the words at either end that are not themes."""
+        marks = [i for i, key in enumerate(run) if self._is_theme(key)]
+        return run[marks[0] : marks[-1] + 1] if marks else []
+
+    def _is_theme(self, key: str) -> bool:
+        return (
+            self._counts[key] >= self._min_mentions
+            and self._spread[key] <= self._most_passages
+        )
 
     def _noun_chunks(self, span: Any) -> list[list[str]]:
         chunks = []
@@ -109,6 +130,7 @@ def _is_content(token: Any) -> bool:
     key = token.norm_
     return bool(
         token.is_alpha
+        and not token.like_num
         and not token.is_stop
         and len(key) > 2
         and key not in FILLER

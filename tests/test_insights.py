@@ -159,3 +159,36 @@ def test_no_type_takes_all_the_insights(
     assert "pain-point" in kinds
     share = max(2, round(insight_limit(len(found)) * TYPE_SHARE))
     assert kinds.count("behavior") <= share < len(found) - 1
+
+
+def test_a_recurring_phrase_becomes_the_topic_not_a_word_said_once(
+    pipeline: Pipeline,
+) -> None:
+    filler = [
+        ("participant", f"We met on day {n} and talked about lunch plans.")
+        for n in range(12)
+    ]
+    said = transcript(
+        ("participant", "The renewal forecast sheet was wrong again on Friday."),
+        ("participant", "I rebuilt the renewal forecast from scratch."),
+        ("participant", "Nobody trusts the renewal forecast anymore, honestly."),
+        *filler,
+    )
+    found = passages(said, pipeline.nlp)
+    tags = TopicTagger(pipeline.nlp, found).topics(found[0])
+    assert tags[0] == "renewal-forecast"
+    assert "wrong" not in tags and "friday" not in tags
+
+
+def test_the_study_tags_come_before_new_ones(pipeline: Pipeline) -> None:
+    said = transcript(
+        ("participant", "I keep a spreadsheet because the tabs never agree.")
+    )
+    found = passages(said, pipeline.nlp)
+    tagger = TopicTagger(
+        pipeline.nlp,
+        found,
+        existing=["usage-data"],
+        codebook={"multi-tool": ("tabs", "spreadsheet")},
+    )
+    assert tagger.topics(found[0])[0] == "multi-tool"
