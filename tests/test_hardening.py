@@ -351,9 +351,6 @@ def test_hostile_transcript_text_keeps_snapshot_and_report_intact(
         "My desk line is 555.0148, ask for me.",
     ],
 )
-@pytest.mark.xfail(
-    strict=True, reason="seven-digit numbers without an area code are not redacted"
-)
 def test_a_seven_digit_phone_number_is_redacted(study: Path, said: str) -> None:
     transcript = study / "transcripts" / "2026-01-07-participant-003.txt"
     transcript.write_text(
@@ -366,3 +363,17 @@ def test_a_seven_digit_phone_number_is_redacted(study: Path, said: str) -> None:
     assert result.exit_code == 0, result.output
     assert "0148" not in result.stdout
     assert "[phone]" in result.stdout
+
+
+def test_dates_and_small_ranges_are_not_taken_for_phone_numbers(study: Path) -> None:
+    said = "Between 10-20 accounts on 2026-01-05, in room 101-2030, on version 3.11."
+    transcript = study / "transcripts" / "2026-01-07-participant-003.txt"
+    transcript.write_text(
+        f"Rowan Ashdown: How many accounts?\nTamsin Quennell: {said}\n",
+        encoding="utf-8",
+    )
+
+    result = invoke("redact", str(transcript))
+
+    assert result.exit_code == 0, result.output
+    assert said in result.stdout

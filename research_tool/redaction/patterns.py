@@ -49,6 +49,7 @@ PHONE = (
     rf"|(?:1[ .-])?\d{{3}}[.-]\d{{3}}[.-]\d{{4}}"
     rf"|(?:1 )?\d{{3}} \d{{3}} \d{{4}}"
     r"|\d{10}"
+    r"|[2-9]\d{2}[.-]\d{4}"  # a local number without its area code: 555-0148
 )
 _EXTENSION = r"(?:,? ?(?:ext\.?|x) ?\d{1,5})?"
 
