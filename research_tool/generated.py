@@ -48,13 +48,11 @@ def refuse_if_edited(path: Path) -> None:
         )
 
 
-def write_generated(path: Path, text: str, *, command: str, force: bool) -> None:
-    """Write a generated file; refuse to replace a hand-edited one unless ``force``.
+def write_generated(path: Path, text: str, *, command: str) -> None:
+    """Write a generated file, keeping a hand-edited one as a backup beside it.
 
-    With ``force`` the edited file is kept as a backup beside it.
+    Callers that must not replace edits call ``refuse_if_edited`` first.
     """
-    if not force:
-        refuse_if_edited(path)
     atomic_write(path, stamped(text, command), backup=is_edited(path))
 
 

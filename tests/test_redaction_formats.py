@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import re
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
@@ -13,19 +11,9 @@ from research_tool.model import Transcript
 from research_tool.redaction import redact
 from research_tool.roster import load_roster
 from research_tool.transcripts import read_transcript
+from tests.fixtures.redaction import planted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "redaction"
-
-
-def _planted() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("planted", FIXTURES / "planted.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-planted = _planted()
 
 
 def read_fixture(name: str, tmp_path: Path) -> Transcript:

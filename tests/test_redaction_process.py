@@ -2,30 +2,18 @@
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from pathlib import Path
-from types import ModuleType
 
 from click.testing import CliRunner
 
 from research_tool.cli import cli
+from tests.fixtures.redaction import planted
 
 FIXTURES = Path(__file__).parent / "fixtures" / "redaction"
 EXAMPLE_STUDY = (
     Path(__file__).parent.parent / "studies" / "account-management-effectiveness"
 )
-
-
-def _planted() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("planted", FIXTURES / "planted.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-planted = _planted()
 
 
 def planted_study(root: Path) -> Path:

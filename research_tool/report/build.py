@@ -133,10 +133,10 @@ def write_report(
     folder = out if out is not None else loaded.study.reports_dir
     folder.mkdir(parents=True, exist_ok=True)
     paths = {fmt: folder / FILE_NAMES[fmt] for fmt in texts}
-    for target in paths.values():  # check both files before writing either
-        if not force:
+    if not force:  # check both files before writing either
+        for target in paths.values():
             refuse_if_edited(target)
     for fmt, text in texts.items():
-        write_generated(paths[fmt], text, command=COMMAND, force=force)
+        write_generated(paths[fmt], text, command=COMMAND)
         log.debug("wrote %s (%d characters)", paths[fmt], len(text))
     return ReportResult(paths, findings.counts())
