@@ -10,8 +10,10 @@ Nothing outside this module imports spacy at module level.
 from __future__ import annotations
 
 import logging
+import os
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -45,10 +47,20 @@ def load_pipeline(model: str | None = None, *, blank: bool = False) -> Pipeline:
         except OSError:
             log.debug("spaCy model %s is not installed; using blank English", name)
         else:
-            version = nlp.meta.get("version", "")
-            return Pipeline(nlp=nlp, name=f"{name}-{version}".rstrip("-"), trained=True)
+            return Pipeline(nlp=nlp, name=_label(name, nlp), trained=True)
 
     return Pipeline(nlp=_blank_english(), name="blank-en", trained=False)
+
+
+def _label(model: str, nlp: Any) -> str:
+    """A package's name, or a pipeline folder's name, with its version.
+
+    A snapshot records this, so a path given to ``--model`` is cut to its
+    last part: no local folder (a home directory) ends up in shared files.
+    """
+    name = Path(os.path.abspath(model)).name or model  # "." names its folder
+    version = str(nlp.meta.get("version", ""))
+    return f"{name}-{version}" if version and not name.endswith(version) else name
 
 
 def _blank_english() -> Any:
