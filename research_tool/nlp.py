@@ -35,8 +35,9 @@ def load_pipeline(model: str | None = None, *, blank: bool = False) -> Pipeline:
     """The trained ``model`` when installed (default en_core_web_sm), else blank.
 
     ``blank=True`` forces the rule-only pipeline (the tests use it). Asking
-    for a named ``model`` that is not installed falls back to blank and logs
-    why; callers print ``Pipeline.name`` so the researcher sees which ran.
+    for a named ``model`` that is not installed, or will not load, falls back
+    to blank and logs why; callers print ``Pipeline.name`` so the researcher
+    sees which ran.
     """
     import spacy
 
@@ -44,8 +45,12 @@ def load_pipeline(model: str | None = None, *, blank: bool = False) -> Pipeline:
         name = model or DEFAULT_MODEL
         try:
             nlp = spacy.load(name)
-        except OSError:
-            log.debug("spaCy model %s is not installed; using blank English", name)
+        except (OSError, ValueError, ImportError) as exc:
+            # Not installed (OSError), or a folder whose config names a
+            # component or a version this spaCy cannot build (ValueError).
+            log.debug(
+                "spaCy pipeline %s not loaded (%s); using blank English", name, exc
+            )
         else:
             return Pipeline(nlp=nlp, name=_label(name, nlp), trained=True)
 
