@@ -19,6 +19,12 @@ from typing import Any
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "en_core_web_sm"
+BLANK = "blank-en"
+BLANK_NAMES = ("blank", BLANK)  # --model values that ask for the rule-only one
+NOT_LOADED = (
+    "spaCy pipeline {model!r} is not installed or could not be loaded "
+    "(research -v says why); used blank-en: rules only, no named entities"
+)
 
 
 @dataclass(frozen=True)
@@ -34,14 +40,14 @@ class Pipeline:
 def load_pipeline(model: str | None = None, *, blank: bool = False) -> Pipeline:
     """The trained ``model`` when installed (default en_core_web_sm), else blank.
 
-    ``blank=True`` forces the rule-only pipeline (the tests use it). Asking
-    for a named ``model`` that is not installed, or will not load, falls back
-    to blank and logs why; callers print ``Pipeline.name`` so the researcher
-    sees which ran.
+    ``blank=True``, or a ``model`` in BLANK_NAMES, gives the rule-only
+    pipeline (the tests use it). A named ``model`` that is not installed, or
+    will not load, falls back to blank and logs why; callers print
+    ``Pipeline.name``, and ``fallback_note`` when it is not what was asked.
     """
     import spacy
 
-    if not blank:
+    if not blank and model not in BLANK_NAMES:
         name = model or DEFAULT_MODEL
         try:
             nlp = spacy.load(name)
@@ -54,7 +60,18 @@ def load_pipeline(model: str | None = None, *, blank: bool = False) -> Pipeline:
         else:
             return Pipeline(nlp=nlp, name=_label(name, nlp), trained=True)
 
-    return Pipeline(nlp=_blank_english(), name="blank-en", trained=False)
+    return Pipeline(nlp=_blank_english(), name=BLANK, trained=False)
+
+
+def fallback_note(model: str | None, ran: str) -> str:
+    """The warning for stderr when ``model`` was asked for and ``ran`` ran instead.
+
+    Empty when no model was named (blank English is then the plain default),
+    when blank was asked for, or when the model ran.
+    """
+    if model is None or model in BLANK_NAMES or ran != BLANK:
+        return ""
+    return NOT_LOADED.format(model=model)
 
 
 def _label(model: str, nlp: Any) -> str:

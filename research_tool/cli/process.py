@@ -63,6 +63,7 @@ def process(
         research process studies/acme/transcripts/2026-02-09-krista.vtt --role "SAM"
         research process studies/acme
     """
+    from research_tool.nlp import fallback_note
     from research_tool.process import Options, process_study, process_transcript
 
     given = {"role": role, "company_type": company_type, "focus": focus}
@@ -89,6 +90,8 @@ def process(
 
     if not results:
         click.echo("Every transcript already has a snapshot.", err=True)
+    elif note := fallback_note(model, results[0].pipeline):
+        click.echo(note, err=True)
     if as_json:
         echo_json([_json(r) for r in results])
         return

@@ -41,14 +41,20 @@ def redact(
     Example:
         research redact studies/my-study/transcripts/2026-02-09-krista.vtt --report
     """
+    from research_tool.nlp import BLANK, fallback_note
     from research_tool.redaction import default_pipeline, redact_file
+
+    pipeline = default_pipeline(model)  # None: blank English, no entities
+    name = str(getattr(pipeline, "name", BLANK))
+    if note := fallback_note(model, name):
+        click.echo(note, err=True)
 
     redacted = run(
         redact_file,
         file,
         participant_id=participant_id,
         study=study,
-        pipeline=default_pipeline(model),
+        pipeline=pipeline,
     )
     replacements = [
         {"kind": kind, "replacement": pseudonym, "count": count}
@@ -60,7 +66,11 @@ def redact(
             {"speaker": t.speaker, "role": t.role, "start": t.start, "text": t.text}
             for t in redacted.transcript.turns
         ]
-        data = {"counts": redacted.counts, "replacements": replacements}
+        data = {
+            "pipeline": name,
+            "counts": redacted.counts,
+            "replacements": replacements,
+        }
         echo_json(data if report else {**data, "turns": turns})
     elif report:
         for row in replacements:
@@ -69,4 +79,4 @@ def redact(
         click.echo(redacted.transcript.text, nl=False)
 
     total = sum(redacted.counts.values())
-    click.echo(f"{total} replacements in {file}", err=True)
+    click.echo(f"{total} replacements in {file} (pipeline {name})", err=True)
