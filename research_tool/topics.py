@@ -103,12 +103,23 @@ class TopicTagger:
         )
 
     def _noun_chunks(self, span: Any) -> list[list[str]]:
+        """The content words of the noun chunks inside ``span``, else its runs."""
         chunks = []
-        for chunk in span.noun_chunks:
+        for chunk in _span_noun_chunks(span):
             keys = [t.norm_ for t in chunk if _is_content(t)]
             if keys:
                 chunks.append(keys)
         return chunks or _runs(span)
+
+
+def _span_noun_chunks(span: Any) -> list[Any]:
+    """Noun chunks; none without a parse or a chunker for the language."""
+    if not span.doc.has_annotation("DEP"):
+        return []
+    try:
+        return list(span.noun_chunks)
+    except NotImplementedError:  # spaCy has none for Chinese, Russian, ...
+        return []
 
 
 def _runs(span: Any) -> list[list[str]]:
