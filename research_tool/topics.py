@@ -10,6 +10,7 @@ are lowercase and hyphenated; one to three per insight.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -52,6 +53,7 @@ class TopicTagger:
         self._existing = TermMatcher(nlp, known)
         self._coded = TermMatcher(nlp, coded)
         self._trained = bool(getattr(nlp, "has_pipe", lambda _: False)("parser"))
+        self._chunks: dict[int, tuple[Any, list[int], list[Any]]] = {}  # by doc
         self._counts = Counter(k for p in passages for k in _content_keys(p.span))
         self._spread = Counter(k for p in passages for k in set(_content_keys(p.span)))
         short = len(passages) < SHORT  # few passages: any repeat is a theme
@@ -104,20 +106,35 @@ class TopicTagger:
 
     def _noun_chunks(self, span: Any) -> list[list[str]]:
         """The content words of the noun chunks inside ``span``, else its runs."""
+        starts, found = self._doc_chunks(span.doc)
         chunks = []
-        for chunk in _span_noun_chunks(span):
+        for chunk in found[bisect_left(starts, span.start) :]:
+            if chunk.start >= span.end:
+                break
             keys = [t.norm_ for t in chunk if _is_content(t)]
-            if keys:
+            if chunk.end <= span.end and keys:
                 chunks.append(keys)
         return chunks or _runs(span)
 
+    def _doc_chunks(self, doc: Any) -> tuple[list[int], list[Any]]:
+        """A turn's noun chunks and where they start, found once per turn.
 
-def _span_noun_chunks(span: Any) -> list[Any]:
+        ``Span.noun_chunks`` walks the whole doc on every call, which made a
+        long unbroken turn quadratic (11 s for one 10,000-word turn).
+        """
+        if id(doc) not in self._chunks:
+            found = _doc_noun_chunks(doc)
+            self._chunks[id(doc)] = (doc, [c.start for c in found], found)
+        _, starts, found = self._chunks[id(doc)]
+        return starts, found
+
+
+def _doc_noun_chunks(doc: Any) -> list[Any]:
     """Noun chunks; none without a parse or a chunker for the language."""
-    if not span.doc.has_annotation("DEP"):
+    if not doc.has_annotation("DEP"):
         return []
     try:
-        return list(span.noun_chunks)
+        return list(doc.noun_chunks)
     except NotImplementedError:  # spaCy has none for Chinese, Russian, ...
         return []
 
