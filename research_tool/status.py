@@ -8,9 +8,9 @@ run changes nothing.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from research_tool.errors import WriteRefused
 from research_tool.fileio import atomic_write, ensure_writable
@@ -28,6 +28,9 @@ from research_tool.studies import (
     transcript_files,
 )
 from research_tool.yamledit import set_scalar
+
+if TYPE_CHECKING:
+    from research_tool.cache import QuoteCache
 
 PROGRESS = ("planned", "in-progress", "complete")
 
@@ -57,6 +60,8 @@ class StatusUpdate:
     @property
     def diff(self) -> str:
         """A unified diff of the plan, before and after."""
+        import difflib
+
         name = str(self.path)
         lines = difflib.unified_diff(
             self.before.splitlines(keepends=True),
@@ -86,9 +91,9 @@ def update_status(
     """
     loaded = load_study(path)
     plan, snapshots = loaded.plan, loaded.snapshots
-    note = ""
+    note, cache = "", None
     if exclude is None and verify:
-        exclude, note = _verified_only(loaded, allow_unverified)
+        exclude, note, cache = _verified_only(loaded, allow_unverified)
     result = rollup(plan, snapshots, exclude=exclude)
     after, changes, unscheduled = regenerate(plan, snapshots, result)
 
@@ -106,18 +111,29 @@ def update_status(
         tuple(t for t in transcripts if t not in named),
         evidence_note=note,
     )
-    return write_status(update) if write else update
+    if write:
+        update = write_status(update)
+    if cache is not None:  # after the plan, so a failed write leaves no trace
+        cache.save()
+    return update
 
 
-def _verified_only(loaded: LoadedStudy, allow_unverified: bool) -> tuple[Exclude, str]:
-    """The predicate that leaves out failed quotes, and the sentence saying so."""
+def _verified_only(
+    loaded: LoadedStudy, allow_unverified: bool
+) -> tuple[Exclude, str, QuoteCache]:
+    """The predicate leaving out failed quotes, and the sentence saying so.
+
+    Also the quote cache, for the caller to save once its run has gone through.
+    """
     from research_tool.verification import evidence_note, exclude_failed
-    from research_tool.verify import verify_study
+    from research_tool.verify import QuoteCache, check_quotes
 
-    verification = verify_study(loaded, lenient=True)
+    cache = QuoteCache(loaded.study.root)
+    verification = check_quotes(loaded, lenient=True, cache=cache)
     return (
         exclude_failed(verification, allow_unverified=allow_unverified),
         evidence_note(verification, allow_unverified=allow_unverified),
+        cache,
     )
 
 

@@ -16,9 +16,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from research_tool.cache import Outcome, QuoteCache, SourceInputs, source_key
 from research_tool.model import Snapshot
 from research_tool.plans import guide_questions
-from research_tool.quotes import locate
 from research_tool.verification import (
     Kind,
     QuoteCheck,
@@ -43,20 +43,48 @@ _OPENING_MARKS = ('"', "“", "„", "«")
 
 
 def verify_study(
-    loaded: LoadedStudy, *, pipeline: object | None = None, lenient: bool = False
+    loaded: LoadedStudy,
+    *,
+    pipeline: object | None = None,
+    lenient: bool = False,
+    cache: bool = True,
 ) -> Verification:
     """Check every quote of every snapshot and of ``reports/findings.md``.
 
     A source transcript that cannot be read raises its TranscriptFormatError,
     unless ``lenient``: then its quotes are unverifiable and the error is kept
     in ``Verification.unreadable`` (``status`` and ``report`` say so and go on).
+    Outcomes are remembered in the study's ``.research/`` folder (see
+    ``research_tool.cache``) unless ``cache`` is False or a ``pipeline`` is
+    given; the result is the same either way.
+    """
+    remembered = QuoteCache(loaded.study.root) if cache and pipeline is None else None
+    verification = check_quotes(
+        loaded, pipeline=pipeline, lenient=lenient, cache=remembered
+    )
+    if remembered is not None:
+        remembered.save()
+    return verification
+
+
+def check_quotes(
+    loaded: LoadedStudy,
+    *,
+    pipeline: object | None = None,
+    lenient: bool = False,
+    cache: QuoteCache | None = None,
+) -> Verification:
+    """``verify_study`` with the cache given, leaving saving it to the caller.
+
+    ``status`` saves the cache only once its own write has gone through, so a
+    failed run leaves the study folder as it was.
     """
     verification = Verification()
     sources = _Sources(
-        loaded.study,
-        guide_questions(loaded.plan),
+        loaded,
         pipeline,
         verification.unreadable if lenient else None,
+        cache if pipeline is None else None,
     )
 
     for snapshot in loaded.snapshots:
@@ -103,20 +131,23 @@ _INNER_QUOTE = re.compile(r'"([^"]+)"|“([^”]+)”')
 
 
 class _Sources:
-    """Redacted source text per (transcript, participant), read once."""
+    """Quote outcomes per (transcript, participant): cached, or read once."""
 
     def __init__(
         self,
-        study: Study,
-        guide: list[str],
+        loaded: LoadedStudy,
         pipeline: object | None,
         unreadable: list[str] | None,
+        cache: QuoteCache | None,
     ) -> None:
-        self.study = study
-        self.guide = guide
+        self.study = loaded.study
+        self.plan = loaded.plan
+        self.guide = guide_questions(loaded.plan)
         self.pipeline = pipeline
         self.unreadable = unreadable  # collect read errors here instead of raising
+        self.cache = cache
         self._texts: dict[tuple[Path, str], str | None] = {}
+        self._keys: dict[tuple[Path, str], str | None] = {}
         self._sources: dict[Path, Path | None] = {}
 
     def check(
@@ -128,13 +159,14 @@ class _Sources:
         self, snapshot: Snapshot | None, path: Path, kind: Kind, line: int, quote: str
     ) -> QuoteCheck:
         source = self.source(snapshot) if snapshot is not None else None
-        text = self.text(source, snapshot) if source is not None else None
-        if source is None or text is None:
+        participant = (snapshot.participant_id if snapshot else "") or "participant"
+        outcome = self.outcome(source, participant, quote) if source else None
+        if source is None or outcome is None:
             return QuoteCheck(path, line, quote, "unverifiable", None, None, kind)
 
-        match = locate(quote, text)
-        state: State = "verified" if match.found else "failed"
-        return QuoteCheck(path, line, quote, state, source, match.closest, kind)
+        found, closest = outcome
+        state: State = "verified" if found else "failed"
+        return QuoteCheck(path, line, quote, state, source, closest, kind)
 
     def source(self, snapshot: Snapshot) -> Path | None:
         from research_tool.studies import source_transcript_path
@@ -143,30 +175,72 @@ class _Sources:
             self._sources[snapshot.path] = source_transcript_path(self.study, snapshot)
         return self._sources[snapshot.path]
 
-    def text(self, source: Path, snapshot: Snapshot | None) -> str | None:
-        participant = snapshot.participant_id if snapshot else ""
-        key = (source, participant)
-        if key not in self._texts:
-            from research_tool.errors import ResearchError
-            from research_tool.redaction import read_redacted
+    def outcome(self, source: Path, participant: str, quote: str) -> Outcome | None:
+        """(found, closest) from the cache, else from the redacted transcript."""
+        pair = (source, participant)
+        if self.cache is not None and pair not in self._keys:
+            self._keys[pair] = self.key(source, participant)
+        key = self._keys.get(pair)
+        if key is not None and self.cache is not None:
+            remembered = self.cache.get(key, quote)
+            if remembered is not None:
+                return remembered
 
-            log.debug("reading and redacting %s", source)
-            try:
-                redacted = read_redacted(
-                    source,
-                    self.study,
-                    participant or "participant",
-                    guide=self.guide,
-                    pipeline=self.pipeline,
-                )
-            except ResearchError as exc:
-                if self.unreadable is None:
-                    raise
-                self.unreadable.append(str(exc))
-                self._texts[key] = None
-                return None
-            self._texts[key] = redacted.transcript.text
-        return self._texts[key]
+        text = self.text(source, participant)
+        if text is None:
+            return None
+        from research_tool.quotes import locate
+
+        match = locate(quote, text)
+        outcome = (match.found, match.closest)
+        key = self._keys.get(pair)  # None when the files changed during the read
+        if key is not None and self.cache is not None:
+            self.cache.put(key, quote, outcome)
+        return outcome
+
+    def key(self, source: Path, participant: str) -> str | None:
+        """The cache key of a source's redacted text, from the files as now."""
+        from research_tool.roster import roster_path
+
+        inputs = SourceInputs(
+            source,
+            participant,
+            tuple(self.guide),
+            tuple(row.participant for row in self.plan.schedule),
+            roster_path(self.study),
+        )
+        return source_key(inputs)
+
+    def text(self, source: Path, participant: str) -> str | None:
+        pair = (source, participant)
+        if pair in self._texts:
+            return self._texts[pair]
+
+        from research_tool.errors import ResearchError
+        from research_tool.redaction import read_redacted, schedule_names
+
+        log.debug("reading and redacting %s", source)
+        try:
+            redacted = read_redacted(
+                source,
+                self.study,
+                participant,
+                guide=self.guide,
+                known_names=schedule_names(self.plan.schedule),
+                pipeline=self.pipeline,
+            )
+        except ResearchError as exc:
+            if self.unreadable is None:
+                raise
+            self.unreadable.append(str(exc))
+            self._texts[pair] = None
+            return None
+        self._texts[pair] = redacted.transcript.text
+
+        # A file changed while it was read: keep its outcomes out of the cache.
+        if self.cache is not None and self._keys.get(pair) != self.key(*pair):
+            self._keys[pair] = None
+        return self._texts[pair]
 
 
 def _report_checks(
@@ -202,8 +276,10 @@ def verify_path(path: Path, *, pipeline: object | None = None) -> Verification:
 
 
 __all__ = [
+    "QuoteCache",
     "QuoteCheck",
     "Verification",
+    "check_quotes",
     "evidence_checks",
     "evidence_note",
     "exclude_failed",

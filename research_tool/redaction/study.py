@@ -31,10 +31,19 @@ def redact_for_study(
     participant_id: str,
     *,
     pipeline: object | None = None,
+    known_names: Sequence[str] | None = None,
 ) -> Redacted:
-    """Redact with the study's roster, its plan's Schedule names and the speakers."""
+    """Redact with the study's roster, its plan's Schedule names and the speakers.
+
+    ``known_names`` are the plan's Schedule names when the caller has the
+    plan parsed already (``schedule_names(plan.schedule)``).
+    """
     roster = _cached(roster_path(study), load_roster)
-    names = _cached(study.plan_path, _plan_names)
+    names = (
+        known_names
+        if known_names is not None
+        else _cached(study.plan_path, _plan_names)
+    )
     return redact(
         transcript,
         participant_id=participant_id,
@@ -50,19 +59,23 @@ def read_redacted(
     participant_id: str,
     *,
     guide: Sequence[str] | None = None,
+    known_names: Sequence[str] | None = None,
     pipeline: object | None = None,
 ) -> Redacted:
     """Read a study's transcript as ``process`` reads it, then redact it.
 
     Speaker roles depend on the plan's discussion guide, and pseudonyms on the
     roles, so every command reads with the same guide questions (the plan's,
-    unless ``guide`` is given) and gets the same redacted text.
+    unless ``guide`` is given) and gets the same redacted text. ``guide`` and
+    ``known_names`` save reading the plan again when the caller has it.
     """
     from research_tool.transcripts import read_transcript
 
     questions = guide if guide is not None else _cached(study.plan_path, _plan_guide)
     transcript = read_transcript(path, guide_questions=questions)
-    return redact_for_study(transcript, study, participant_id, pipeline=pipeline)
+    return redact_for_study(
+        transcript, study, participant_id, pipeline=pipeline, known_names=known_names
+    )
 
 
 def _plan_guide(path: Path) -> list[str]:

@@ -1,0 +1,179 @@
+"""Quote checks remembered in the study's ``.research/`` folder.
+
+Checking a quote means reading and redacting its source transcript, most of
+the time ``status`` takes. The outcome depends only on the quote and on the
+redacted text, and the redacted text only on what ``source_key`` hashes: the
+transcript's name and bytes, the participant ID, the plan's guide questions
+and Schedule cells, the roster, and the code that reads and redacts (the
+package version, ``CACHE_FORMAT``, the package's source files and the
+installed distributions). An outcome is used only under the exact key it was
+stored with, so an edit anywhere makes a new key and the old entry is never
+found; a file that cannot be read or parsed counts as empty.
+
+The file holds hashes of quotes and, for quotes not found, the closest
+passage of the *redacted* transcript; never raw transcript text. Deleting it
+is always safe, and failing to write it is never an error.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from research_tool import __version__
+
+log = logging.getLogger(__name__)
+
+CACHE_FORMAT = 1
+CACHE_DIR = ".research"
+CACHE_NAME = "quote-checks.json"
+
+Outcome = tuple[bool, str | None]  # (found, closest redacted passage)
+
+
+@dataclass(frozen=True)
+class SourceInputs:
+    """Everything the redacted text of one source transcript depends on."""
+
+    transcript: Path
+    participant: str
+    guide: tuple[str, ...]  # the plan's discussion guide questions
+    schedule: tuple[str, ...]  # the plan's Schedule participant cells
+    roster: Path
+
+
+def source_key(inputs: SourceInputs) -> str | None:
+    """A sha256 over the inputs and the files' bytes; None when one cannot be read."""
+    transcript = _file_digest(inputs.transcript)
+    roster = _file_digest(inputs.roster)
+    if transcript in (None, "absent") or roster is None:
+        return None
+
+    parts = [
+        code_fingerprint(),
+        inputs.transcript.name,
+        transcript,
+        inputs.participant,
+        list(inputs.guide),
+        list(inputs.schedule),
+        roster,
+    ]
+    return _digest(json.dumps(parts).encode("utf-8"))
+
+
+@cache
+def code_fingerprint() -> str:
+    """The package version, cache format, source files and installed packages."""
+    package = Path(__file__).parent
+    sources = []
+    for folder, folders, files in os.walk(package):
+        folders[:] = sorted(f for f in folders if f != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                stat = os.stat(os.path.join(folder, name))
+                sources.append([folder, name, stat.st_size, stat.st_mtime_ns])
+
+    installed = []
+    for folder in sys.path:
+        if folder.endswith("-packages") and os.path.isdir(folder):
+            installed += sorted(n for n in os.listdir(folder) if "-info" in n)
+
+    parts = [CACHE_FORMAT, __version__, sys.version, sources, installed]
+    return _digest(json.dumps(parts).encode("utf-8"))
+
+
+class QuoteCache:
+    """Outcomes by source key and quote hash, loaded once and saved once.
+
+    Only the entries used in this run are written back, so the file never
+    grows past the study's current quotes.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.path = root / CACHE_DIR / CACHE_NAME
+        self._stored = _load(self.path)
+        self._used: dict[str, dict[str, Outcome]] = {}
+        self._added = False
+
+    def get(self, key: str, quote: str) -> Outcome | None:
+        outcome = self._stored.get(key, {}).get(_digest(quote.encode("utf-8")))
+        if outcome is not None:
+            self._keep(key, quote, outcome)
+        return outcome
+
+    def put(self, key: str, quote: str, outcome: Outcome) -> None:
+        self._keep(key, quote, outcome)
+        self._added = True
+
+    def _keep(self, key: str, quote: str, outcome: Outcome) -> None:
+        self._used.setdefault(key, {})[_digest(quote.encode("utf-8"))] = outcome
+
+    def save(self) -> None:
+        """Write the entries used when they differ from the file; never raise."""
+        if not self._added and self._used == self._stored:
+            return
+        from research_tool.errors import ResearchError
+        from research_tool.fileio import atomic_write
+
+        data = {"format": CACHE_FORMAT, "entries": self._used}
+        try:
+            self.path.parent.mkdir(exist_ok=True)
+            ignore = self.path.parent / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
+            atomic_write(self.path, json.dumps(data, sort_keys=True) + "\n")
+        except (OSError, ResearchError) as exc:  # a read-only study is fine
+            log.debug("quote cache %s not written: %s", self.path, exc)
+
+
+def _load(path: Path) -> dict[str, dict[str, Outcome]]:
+    """The stored entries, or nothing when the file is absent or not ours."""
+    try:
+        data = json.loads(path.read_bytes())
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("format") != CACHE_FORMAT:
+        return {}
+
+    entries = data.get("entries")
+    if not isinstance(entries, dict):
+        return {}
+    loaded: dict[str, dict[str, Outcome]] = {}
+    for key, outcomes in entries.items():
+        if isinstance(outcomes, dict):
+            loaded[key] = {
+                quote: (value[0], value[1])
+                for quote, value in outcomes.items()
+                if _is_outcome(value)
+            }
+    return loaded
+
+
+def _is_outcome(value: Any) -> bool:
+    return (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], bool)
+        and (value[1] is None or (isinstance(value[1], str) and not value[0]))
+    )
+
+
+def _file_digest(path: Path) -> str | None:
+    """The sha256 of a file, ``absent`` when missing, None when unreadable."""
+    try:
+        return _digest(path.read_bytes())
+    except FileNotFoundError:
+        return "absent"
+    except OSError:
+        return None
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
