@@ -34,8 +34,10 @@ def discover(
     if pipeline is None or not getattr(pipeline, "trained", False):
         return []
 
+    nlp = pipeline.nlp
+    pieces = (piece for text in texts for piece in _pieces(text, nlp.max_length))
     found: list[tuple[str, str, str]] = []
-    for doc in pipeline.nlp.pipe(texts):
+    for doc in nlp.pipe(pieces):
         for ent in doc.ents:
             kind = LABELS.get(ent.label_)
             name = _EDGE.sub("", ent.text.strip())
@@ -51,6 +53,24 @@ def discover(
 
     log.debug("entity pass found %d new names", len(found))
     return found
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut at line breaks, else spaces, into parts spaCy will take.
+
+    A pipeline refuses a text longer than ``nlp.max_length`` (a million
+    characters by default), which one unbroken plain-text turn can reach.
+    """
+    pieces = []
+    while len(text) > limit:
+        cut = text.rfind("\n", 0, limit)
+        if cut <= 0:
+            cut = text.rfind(" ", 0, limit)
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[:cut])
+        text = text[cut:]
+    return [*pieces, text]
 
 
 def _plausible(name: str) -> bool:
