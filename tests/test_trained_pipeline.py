@@ -32,6 +32,7 @@ from research_tool.cli import cli
 from research_tool.model import Transcript, Turn
 from research_tool.nlp import Pipeline, load_pipeline
 from research_tool.passages import passages
+from research_tool.redaction import redact_text
 from research_tool.snapshots import parse_snapshot
 from research_tool.topics import TopicTagger
 
@@ -324,3 +325,17 @@ def test_a_model_that_will_not_load_falls_back_instead_of_crashing(
     assert result.exit_code == 0, result.output
     assert "pipeline blank-en" in result.stdout
     assert "is not installed or could not be loaded" in result.stderr
+
+
+def test_a_turn_longer_than_spacy_takes_is_read_in_pieces() -> None:
+    nlp = build_pipeline()
+    nlp.max_length = 300
+    filler = "We went over the numbers again and again. " * 5
+    text = f"{filler}{PERSON} called.\n" * 3 + filler * 3 + f"Then {ORG} wrote."
+    assert len(text) > 3 * nlp.max_length
+
+    redacted = redact_text(text, pipeline=Pipeline(nlp, "toy", trained=True))
+
+    assert PERSON not in redacted and ORG not in redacted
+    assert redacted.count("[person-1] called.") == 3
+    assert redacted.endswith("Then [org-1] wrote.")
