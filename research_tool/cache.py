@@ -122,13 +122,18 @@ class QuoteCache:
         from research_tool.errors import ResearchError
         from research_tool.fileio import atomic_write
 
-        data = {"format": CACHE_FORMAT, "entries": self._used}
+        data = {
+            "format": CACHE_FORMAT,
+            "digest": _digest(_canonical(self._used)),  # damage shows as a mismatch
+            "entries": self._used,
+        }
+        text = json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
         try:
             self.path.parent.mkdir(exist_ok=True)
             ignore = self.path.parent / ".gitignore"
             if not ignore.exists():
                 ignore.write_text("*\n", encoding="utf-8")
-            atomic_write(self.path, json.dumps(data, sort_keys=True) + "\n")
+            atomic_write(self.path, text)
         except (OSError, ResearchError) as exc:  # a read-only study is fine
             log.debug("quote cache %s not written: %s", self.path, exc)
 
@@ -143,8 +148,10 @@ def _load(path: Path) -> dict[str, dict[str, Outcome]]:
         return {}
 
     entries = data.get("entries")
-    if not isinstance(entries, dict):
-        return {}
+    if not isinstance(entries, dict) or data.get("digest") != _digest(
+        _canonical(entries)
+    ):
+        return {}  # damaged, or edited by hand
     loaded: dict[str, dict[str, Outcome]] = {}
     for key, outcomes in entries.items():
         if isinstance(outcomes, dict):
@@ -173,6 +180,11 @@ def _file_digest(path: Path) -> str | None:
         return "absent"
     except OSError:
         return None
+
+
+def _canonical(entries: Any) -> bytes:
+    """The entries as JSON in one spelling, the bytes the digest is over."""
+    return json.dumps(entries, sort_keys=True, ensure_ascii=False).encode("utf-8")
 
 
 def _digest(data: bytes) -> str:
