@@ -8,10 +8,16 @@ the text that offsets point into.
 from __future__ import annotations
 
 import io
+import logging
 import re
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from research_tool.errors import TranscriptFormatError
+
+log = logging.getLogger(__name__)
 
 PDF_MAGIC = b"%PDF"
 _PAGE_MARK = re.compile(r"(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?", re.IGNORECASE)
@@ -25,8 +31,9 @@ def pdf_text(path: Path, data: bytes) -> str:
     from pypdf import PdfReader
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        pages = [page.extract_text() or "" for page in reader.pages]
+        with _pypdf_messages_to_debug():
+            reader = PdfReader(io.BytesIO(data))
+            pages = [page.extract_text() or "" for page in reader.pages]
     except Exception as exc:  # pypdf raises many kinds for a damaged file
         raise TranscriptFormatError(
             path,
@@ -42,3 +49,34 @@ def pdf_text(path: Path, data: bytes) -> str:
             if line and not _PAGE_MARK.fullmatch(line):
                 lines.append(line)
     return "\n".join(lines)
+
+
+class _Relay(logging.Handler):
+    """Hands pypdf's log records to our logger, at debug level."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        log.debug("pypdf: %s", record.getMessage())
+
+
+@contextmanager
+def _pypdf_messages_to_debug() -> Iterator[None]:
+    """pypdf's warnings and log records as our debug records, never on stderr.
+
+    pypdf logs repairs ("EOF marker not found") as warnings; with no handler
+    configured Python would print them on stderr, beside our own error line.
+    """
+    pypdf = logging.getLogger("pypdf")
+    relay, propagate = _Relay(), pypdf.propagate
+    pypdf.addHandler(relay)
+    pypdf.propagate = False
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                yield
+            finally:
+                for warning in caught:
+                    log.debug("pypdf: %s", warning.message)
+    finally:
+        pypdf.removeHandler(relay)
+        pypdf.propagate = propagate
