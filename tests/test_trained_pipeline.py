@@ -32,7 +32,8 @@ from research_tool.cli import cli
 from research_tool.model import Transcript, Turn
 from research_tool.nlp import Pipeline, load_pipeline
 from research_tool.passages import passages
-from research_tool.redaction import redact_text
+from research_tool.redaction import redact, redact_text
+from research_tool.roster import Entry, Roster
 from research_tool.snapshots import parse_snapshot
 from research_tool.topics import TopicTagger
 
@@ -250,6 +251,31 @@ def test_quotes_with_found_names_verify_with_and_without_the_model(
 
         assert result.exit_code == 0, result.output
         assert re.search(r"\b[1-9]\d* verified, 0 failed", result.stderr)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="redaction/core.py applies the speaker and study name tables in turn "
+    "on the blank path but as one merged table with a trained pipeline, so a "
+    "study name holding a speaker's name reads differently, and a quote taken "
+    "with the model fails verify and export without it",
+)
+def test_names_found_by_neither_path_are_redacted_alike(trained: Path) -> None:
+    roster = Roster(
+        people=[Entry("Sam Reyes", "user-001")],
+        organisations=[Entry("Sam Reyes Consulting", "[org-7]")],
+    )
+    t = transcript("Before this I ran Sam Reyes Consulting for years.")
+
+    blank = redact(t, participant_id="user-001", roster=roster)
+    model = redact(
+        t,
+        participant_id="user-001",
+        roster=roster,
+        pipeline=load_pipeline(str(trained)),
+    )
+
+    assert model.transcript.text == blank.transcript.text
 
 
 # Topic tags
