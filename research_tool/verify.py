@@ -142,7 +142,9 @@ class _Sources:
     ) -> None:
         self.study = loaded.study
         self.plan = loaded.plan
-        self.guide = guide_questions(loaded.plan)
+        self.guide = tuple(guide_questions(loaded.plan))
+        self.schedule = tuple(row.participant for row in loaded.plan.schedule)
+        self._names: list[str] | None = None  # the Schedule's names, when needed
         self.pipeline = pipeline
         self.unreadable = unreadable  # collect read errors here instead of raising
         self.cache = cache
@@ -203,11 +205,7 @@ class _Sources:
         from research_tool.roster import roster_path
 
         inputs = SourceInputs(
-            source,
-            participant,
-            tuple(self.guide),
-            tuple(row.participant for row in self.plan.schedule),
-            roster_path(self.study),
+            source, participant, self.guide, self.schedule, roster_path(self.study)
         )
         return source_key(inputs)
 
@@ -219,6 +217,8 @@ class _Sources:
         from research_tool.errors import ResearchError
         from research_tool.redaction import read_redacted, schedule_names
 
+        if self._names is None:
+            self._names = schedule_names(self.plan.schedule)
         log.debug("reading and redacting %s", source)
         try:
             redacted = read_redacted(
@@ -226,7 +226,7 @@ class _Sources:
                 self.study,
                 participant,
                 guide=self.guide,
-                known_names=schedule_names(self.plan.schedule),
+                known_names=self._names,
                 pipeline=self.pipeline,
             )
         except ResearchError as exc:
