@@ -33,7 +33,7 @@ class Pipeline:
 
     nlp: Any  # spacy.language.Language; typed loosely to keep spaCy lazy
     name: str  # "blank-en" or the trained package name and version
-    trained: bool  # has a parser, noun chunks and entities
+    trained: bool  # loaded from a package or folder: may parse and find entities
 
 
 @lru_cache(maxsize=4)
@@ -80,7 +80,7 @@ def _label(model: str, nlp: Any) -> str:
     A snapshot records this, so a path given to ``--model`` is cut to its
     last part: no local folder (a home directory) ends up in shared files.
     """
-    name = Path(os.path.abspath(model)).name or model  # "." names its folder
+    name = Path(os.path.abspath(model)).name or model  # "." gives its folder
     version = str(nlp.meta.get("version", ""))
     return f"{name}-{version}" if version and not name.endswith(version) else name
 
