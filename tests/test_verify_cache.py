@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ from research_tool.verify import Verification, verify_study
 ASHLEY = Path("transcripts/2026-01-29-ashley.txt")
 ASHLEY_SNAPSHOT = Path("interviews/2026-01-29-participant-002.md")
 ROSTER = Path("transcripts/roster.yaml")
+
+
+@pytest.fixture
+def example_study(example_study: Path) -> Path:
+    """The example study's copy, without any cache a run in place left there."""
+    shutil.rmtree(example_study / CACHE_DIR, ignore_errors=True)
+    return example_study
 
 
 def cache_file(study: Path) -> Path:
