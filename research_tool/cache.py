@@ -5,7 +5,7 @@ the time ``status`` takes. The outcome depends only on the quote and on the
 redacted text, and the redacted text only on what ``source_key`` hashes: the
 transcript's name and bytes, the participant ID, the plan's guide questions
 and Schedule cells, the roster, and the code that reads and redacts (the
-package version, ``CACHE_FORMAT``, the package's source files and the
+package version, ``CACHE_FORMAT``, the package's files and the
 installed distributions). An outcome is used only under the exact key it was
 stored with, so an edit anywhere makes a new key and the old entry is never
 found; a file that cannot be read or parsed counts as empty.
@@ -75,22 +75,25 @@ def _plan_digest(guide: tuple[str, ...], schedule: tuple[str, ...]) -> str:
 
 @cache
 def code_fingerprint() -> str:
-    """The package version, cache format, source files and installed packages."""
+    """The package version, cache format, package files and installed packages.
+
+    Files are known by size and modification time, so any edit to the code
+    or to a word list it reads makes new keys.
+    """
     package = Path(__file__).parent
-    sources = []
-    for folder, folders, files in os.walk(package):
+    files = []
+    for folder, folders, names in os.walk(package):
         folders[:] = sorted(f for f in folders if f != "__pycache__")
-        for name in sorted(files):
-            if name.endswith(".py"):
-                stat = os.stat(os.path.join(folder, name))
-                sources.append([folder, name, stat.st_size, stat.st_mtime_ns])
+        for name in sorted(names):
+            stat = os.stat(os.path.join(folder, name))
+            files.append([folder, name, stat.st_size, stat.st_mtime_ns])
 
     installed = []
     for folder in sys.path:
         if folder.endswith("-packages") and os.path.isdir(folder):
             installed += sorted(n for n in os.listdir(folder) if "-info" in n)
 
-    parts = [CACHE_FORMAT, __version__, sys.version, sources, installed]
+    parts = [CACHE_FORMAT, __version__, sys.version, files, installed]
     return _digest(json.dumps(parts).encode("utf-8"))
 
 
