@@ -1,46 +1,63 @@
-"""Evidence for plan hypotheses: matched terms, then a stance.
+"""Evidence for plan hypotheses: what an answer is about, then a stance.
 
-Each hypothesis is reduced to its content lemmas and its two- and
-three-word phrases, plus the cue terms a study's codebook adds; all are
-matched on lemmas by one PhraseMatcher built once. A participant sentence
-whose matched terms weigh enough becomes evidence. Its stance is
-``challenges`` when contradiction cues, or negation close before a matched
-term of a positively worded hypothesis, say the opposite; else ``supports``.
-Every item keeps the terms that matched, so the researcher sees why.
+Each hypothesis is reduced to its content lemmas, its two- and three-word
+phrases, the everyday words of the concept families those belong to
+(``concepts``), and the cue terms a study's codebook adds; all are matched
+on lemmas by one PhraseMatcher built once. A common word weighs less than a
+rare one ("time" less than "churn").
+
+A researcher reads an answer as a whole: when a participant talks about a
+hypothesis for a while, the sentences around the matched words are
+evidence too ("Two, two and a half hours." after a question about time
+spent on reports). So each participant turn gets a topic score per
+hypothesis, from its sentences' matches and the interviewer's question
+before it. In a turn about the hypothesis, its sentences of some substance
+are evidence, the best matched first; elsewhere only a sentence whose own
+words match strongly is. Its stance is ``challenges`` when contradiction
+cues, or negation close before a matched term of a positively worded
+hypothesis, say the opposite; else ``supports``. Every item keeps the terms
+that matched and what the answer was about, so the researcher sees why.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
+from research_tool.concepts import families_of, related_terms
 from research_tool.cues import Hit, TermMatcher
 from research_tool.lexicon import GENERIC, NEGATIVE_SENSE
 from research_tool.model import Stance
 from research_tool.passages import Passage, parse_texts
 from research_tool.stance import StanceReader
+from research_tool.wordfreq import specificity
 
-MIN_SCORE = 2.0
-MAX_PER_HYPOTHESIS = 8
-PER_TURN = 2
+TURN_NEED = 6.0  # topic score that makes a whole answer about a hypothesis
+TURN_FLOOR = 3.0  # ... and the least it can be lowered to
+RELATIVE = 0.8  # share of the interview's best answer's score that is enough
+SHARE = 0.5  # an answer is about the hypotheses scoring this share of its best
+STRONG = 2.5  # score a sentence needs on its own words, outside such an answer
+SENTENCE_CAP = 3.0  # most one sentence adds to its turn's topic score
+QUESTION_CAP = 3.0  # most the interviewer's question adds
+MIN_WORDS = 6  # words a context-only sentence needs to say something
+CARRY = 0.3  # share of an answer's topic a content-free follow-up keeps
+NEIGHBOURS = 0.25  # share of the answers before and after added to an answer's
+PER_TURN = 6  # items per hypothesis from one answer
+MAX_PER_HYPOTHESIS = 40  # a bound on what one snapshot lists
 CLAUSE_BREAKS = {"but", "although", "though", "while", "whereas", "yet"}
-SHORT_STATEMENT = 3  # a hypothesis of fewer content words needs less than MIN_SCORE
 RARE = 20  # a term said in 1 sentence of RARE or fewer keeps its full weight
-ASKED = 1.0  # weight of the question's matched terms
-NEAR = 0.25  # weight of the neighbouring sentences' matched terms
-ON_TOPIC = 2  # the first sentences of an answer get the question's full weight
-DRIFT = 0.5  # the question's weight for later sentences of the answer
-CONCEPTS = 2  # distinct hypothesis words a lone-word match needs
-PHRASE = 2.0  # ... unless a question about the hypothesis backs it
-LONE = 1.0  # ... or that one word weighs this much
-CONCEPT = 0.0  # bonus per distinct word matched, when ranking
-KEEP = 0.0  # the least score an item needs to be kept
+FULL = 6.0  # a statement whose three best terms weigh this scores in full
+PHRASE = 2.0  # a two-word phrase of the hypothesis; a three-word one weighs 3
 CUE_PHRASE = 2.0  # a codebook phrase weighs as a hypothesis phrase
 CUE_WORD = 0.75  # a codebook word alone needs a second word to count
+COMMON = 0.3  # the weight left to the commonest words ("time", "know")
+RELATED = 0.6  # a family word the hypothesis does not say, against its own words
+TOPIC_WORDS = 3  # terms named in an item's "answer about" note
 RUN = 2  # at most this many sentences quoted together
-CONTINUES = {"so", "and", "which", "because", "that", "it", "but"}
+CONTINUES = frozenset({"so", "and", "which", "because", "that", "it", "but"})
+TURNS = frozenset({"but", "though", "however", "yet"})  # ... and turn it round
 
 
 @dataclass(frozen=True)
@@ -52,10 +69,16 @@ class Found:
     stance: Stance
     score: float
     matched: tuple[str, ...]
+    about: tuple[str, ...] = ()  # what the whole answer matched, when that counted
 
     @property
     def why(self) -> str:
-        return "matched: " + ", ".join(self.matched)
+        parts = []
+        if self.matched:
+            parts.append("matched: " + ", ".join(self.matched))
+        if self.about:
+            parts.append("in an answer about: " + ", ".join(self.about))
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -65,7 +88,19 @@ class Terms:
     number: int
     weights: dict[str, float]
     negative: frozenset[str]  # terms worded near an absence ("invisible to SAMs")
-    need: float = 2.0  # the score a sentence needs; lower for very short statements
+    family: Mapping[str, str] = field(default_factory=dict)  # term -> concept family
+    scale: float = 1.0  # below 1 for a statement too short to score as high
+
+
+@dataclass(frozen=True)
+class _Topic:
+    """How much one participant turn is about one hypothesis, and through what."""
+
+    score: float
+    terms: tuple[str, ...]
+
+
+Scored = tuple[float, list[str], list[Hit]]  # a sentence's score, terms and hits
 
 
 class EvidenceFinder:
@@ -89,28 +124,45 @@ class EvidenceFinder:
         """The evidence per hypothesis number, in spoken order.
 
         ``questions`` maps a participant turn's index to the interviewer's
-        question just before it (a spaCy span): an answer to a question
-        about a hypothesis needs fewer of its words to count.
+        question just before it (a spaCy span): it counts towards what the
+        answer is about.
         """
         hits = [self._matcher(p.span) for p in passages]
         rarity = _rarity(hits, len(passages))
         asked = {turn: self._matcher(span) for turn, span in (questions or {}).items()}
 
-        found: dict[int, list[Found]] = {}
+        follow_ups = {p.turn.index for p in passages if not asked.get(p.turn.index)}
+        scored: dict[int, tuple[list[Scored], dict[int, _Topic]]] = {}
         for terms in self.terms:
             label = str(terms.number)
             own = [
                 _weigh(terms, [h for h in ph if h.label == label], rarity)
                 for ph in hits
             ]
-            items = []
-            for i, passage in enumerate(passages):
-                question = [
-                    h for h in asked.get(passage.turn.index, []) if h.label == label
-                ]
-                item = self._judge(terms, passages, own, i, question)
-                if item is not None:
-                    items.append(item)
+            question = {
+                turn: [h for h in q if h.label == label] for turn, q in asked.items()
+            }
+            scored[terms.number] = (
+                own,
+                _topics(terms, passages, own, question, follow_ups),
+            )
+        best = _best_topics([topics for _, topics in scored.values()])
+
+        found: dict[int, list[Found]] = {}
+        for terms in self.terms:
+            own, topics = scored[terms.number]
+            need = _turn_need(topics, terms.scale)
+            answers = {
+                turn
+                for turn, topic in topics.items()
+                if topic.score >= need and topic.score >= SHARE * best[turn]
+            }
+            items = [
+                item
+                for i in range(len(passages))
+                if (item := self._judge(terms, passages, own, i, topics, answers))
+                is not None
+            ]
             found[terms.number] = _strongest(items, passages)
         return found
 
@@ -118,66 +170,105 @@ class EvidenceFinder:
         self,
         terms: Terms,
         passages: Sequence[Passage],
-        own: list[tuple[float, list[str], list[Hit]]],
+        own: list[Scored],
         i: int,
-        question: list[Hit],
+        topics: Mapping[int, _Topic],
+        answers: set[int],
     ) -> Found | None:
-        score, matched, hits = own[i]
-        if not matched:
-            return None
-
+        """Passage ``i`` as evidence, if its words or its answer are enough."""
+        score, matched, _ = own[i]
         passage = passages[i]
-        asked = _distinct(question)
-        topical = min(sum(terms.weights[t] for t in asked), 3.0)
-        context = ASKED * topical * _answer_weight(passages, i)
-        context += NEAR * min(_neighbours(passages, own, i), 2.0)
-        concepts = _concepts(matched)
-        if score + context < terms.need or (
-            concepts < CONCEPTS and score < LONE and topical < PHRASE
-        ):
+        topic = topics[passage.turn.index]
+        in_answer = passage.turn.index in answers and _words(passage) >= MIN_WORDS
+        strong = score >= STRONG * terms.scale
+        if not in_answer and not strong:
             return None
 
-        run = _run(passages, i)
-        hits = [h for p in run for h in own[p.index][2]]
-        negative = all(h.term in terms.negative for h in hits)
-        stance = self._stance.stance(_joined(run).span, hits, negative=negative)
-        why = tuple(matched) + tuple(
-            f"asked about {t}" for t in asked if t not in matched
-        )
-        total = round(score + context + CONCEPT * concepts, 3)
-        return Found(terms.number, passage, stance, total, why)
+        hits = own[i][2]
+        negative = bool(hits) and all(h.term in terms.negative for h in hits)
+        read = _joined(_run(passages, i, TURNS)).span
+        stance = self._stance.stance(read, hits, negative=negative)
+        about = topic.terms if in_answer and not strong else ()
+        rank = round(score + 0.1 * topic.score, 3)
+        return Found(terms.number, passage, stance, rank, tuple(matched), about)
 
 
-def _weigh(
-    terms: Terms, hits: list[Hit], rarity: dict[str, float]
-) -> tuple[float, list[str], list[Hit]]:
+def _weigh(terms: Terms, hits: list[Hit], rarity: dict[str, float]) -> Scored:
     matched = _distinct(hits)
     score = sum(terms.weights[t] * rarity.get(t, 1.0) for t in matched)
     return score, matched, hits
 
 
-def _concepts(matched: Sequence[str]) -> int:
-    """Distinct words the matched terms cover: "status update" and "update" are 2."""
-    return len({word for term in matched for word in term.lower().split()})
+def _topics(
+    terms: Terms,
+    passages: Sequence[Passage],
+    own: list[Scored],
+    question: Mapping[int, list[Hit]],
+    follow_ups: set[int],
+) -> dict[int, _Topic]:
+    """Each participant turn's topic score for one hypothesis.
+
+    The sentences' own scores, each capped so that one long sentence cannot
+    carry a turn, plus the matched terms of the question before it. After a
+    question that names no hypothesis ("What happened next?"), part of the
+    previous answer's topic carries on.
+    """
+    score: dict[int, float] = {}
+    weights: dict[int, dict[str, float]] = {}
+    for i, passage in enumerate(passages):
+        turn = passage.turn.index
+        score[turn] = score.get(turn, 0.0) + min(own[i][0], SENTENCE_CAP)
+        for term in own[i][1]:
+            said = weights.setdefault(turn, {})
+            said[term] = said.get(term, 0.0) + terms.weights[term]
+
+    topics: dict[int, _Topic] = {}
+    previous = _Topic(0.0, ())
+    for turn, total in score.items():
+        asked = _distinct(question.get(turn, []))
+        total += min(sum(terms.weights[t] for t in asked), QUESTION_CAP)
+        if turn in follow_ups:
+            total += CARRY * previous.score
+        said = weights.get(turn, {})
+        for term in asked:
+            said[term] = said.get(term, 0.0) + terms.weights[term]
+        named = sorted(said, key=lambda t: (-said[t], t))[:TOPIC_WORDS]
+        topics[turn] = previous = _Topic(total, tuple(named))
+    return _smoothed(topics)
 
 
-def _answer_weight(passages: Sequence[Passage], i: int) -> float:
-    """An answer's first sentences answer the question; later ones drift."""
-    first = i
-    while first > 0 and passages[first - 1].turn is passages[i].turn:
-        first -= 1
-    return 1.0 if i - first < ON_TOPIC else DRIFT
+def _smoothed(topics: dict[int, _Topic]) -> dict[int, _Topic]:
+    """Add a share of the neighbouring answers' scores: topics come in runs."""
+    turns = list(topics)
+    smoothed = {}
+    for k, turn in enumerate(turns):
+        around = [topics[turns[j]].score for j in (k - 1, k + 1) if 0 <= j < len(turns)]
+        score = topics[turn].score + NEIGHBOURS * sum(around)
+        smoothed[turn] = _Topic(score, topics[turn].terms)
+    return smoothed
 
 
-def _neighbours(
-    passages: Sequence[Passage], own: list[tuple[float, list[str], list[Hit]]], i: int
-) -> float:
-    """The match score of the sentences on either side, in the same turn."""
-    total = 0.0
-    for j in (i - 1, i + 1):
-        if 0 <= j < len(passages) and passages[j].turn is passages[i].turn:
-            total += own[j][0]
-    return total
+def _best_topics(per_hypothesis: Sequence[Mapping[int, _Topic]]) -> dict[int, float]:
+    """Each turn's highest topic score over all hypotheses."""
+    best: dict[int, float] = {}
+    for topics in per_hypothesis:
+        for turn, topic in topics.items():
+            best[turn] = max(best.get(turn, 0.0), topic.score)
+    return best
+
+
+def _turn_need(topics: Mapping[int, _Topic], scale: float) -> float:
+    """The topic score that makes an answer about the hypothesis, in this interview.
+
+    TURN_NEED, or less when even the answers most about the hypothesis
+    score lower: its words may simply be rarer in speech than another's.
+    """
+    top = max((t.score for t in topics.values()), default=0.0)
+    return scale * max(TURN_FLOOR, min(TURN_NEED, RELATIVE * top))
+
+
+def _words(passage: Passage) -> int:
+    return sum(1 for token in passage.span if token.is_alpha)
 
 
 def _strongest(items: list[Found], passages: Sequence[Passage]) -> list[Found]:
@@ -194,16 +285,19 @@ def _strongest(items: list[Found], passages: Sequence[Passage]) -> list[Found]:
         turn = item.passage.turn.index
         if item.passage.index in taken or per_turn.get(turn, 0) >= PER_TURN:
             continue
-        if len(kept) >= MAX_PER_HYPOTHESIS or item.score < KEEP:
+        if len(kept) >= MAX_PER_HYPOTHESIS:
             break
         run = _run(passages, item.passage.index)
+        run = run[: next((k for k, p in enumerate(run) if p.index in taken), len(run))]
         taken.update(p.index for p in run)
         per_turn[turn] = per_turn.get(turn, 0) + 1
         kept.append(replace(item, passage=_joined(run)))
     return sorted(kept, key=lambda f: f.passage.index)
 
 
-def _run(passages: Sequence[Passage], i: int) -> list[Passage]:
+def _run(
+    passages: Sequence[Passage], i: int, continues: frozenset[str] = CONTINUES
+) -> list[Passage]:
     """Passage ``i`` and the sentences that continue it, up to RUN in all."""
     run = [passages[i]]
     for j in range(i + 1, min(i + RUN, len(passages))):
@@ -213,7 +307,7 @@ def _run(passages: Sequence[Passage], i: int) -> list[Passage]:
         if (
             following.turn is not last.turn
             or "\n" in between
-            or first_word not in CONTINUES
+            or first_word not in continues
         ):
             break
         run.append(following)
@@ -234,25 +328,49 @@ def hypothesis_terms(
     """Content lemmas and phrases of each hypothesis, weighted."""
     docs = parse_texts(nlp, [text for _, text in hypotheses])
     words_per_doc = [_content_words(doc) for doc in docs]
+    phrases_per_doc = [_phrases(doc) + _compounds(doc) for doc in docs]
     spread: dict[str, int] = {}
-    for words in words_per_doc:
-        for word in set(words):
-            spread[word] = spread.get(word, 0) + 1
+    for terms in [*words_per_doc, *phrases_per_doc]:
+        for term in set(terms):
+            spread[term] = spread.get(term, 0) + 1
+
+    def share(term: str) -> float:
+        """A term of several hypotheses tells less which one is meant."""
+        return 0.5 if spread[term] > 1 and len(hypotheses) > 2 else 1.0
 
     found = []
-    for (number, _), doc, words in zip(hypotheses, docs, words_per_doc, strict=True):
+    for (number, _), doc, words, own_phrases in zip(
+        hypotheses, docs, words_per_doc, phrases_per_doc, strict=True
+    ):
         weights: dict[str, float] = {}
         for word in words:
-            shared = spread[word] > 1 and len(hypotheses) > 2
-            weights.setdefault(word, 0.5 if shared else 1.0)
-        for phrase in _phrases(doc):
-            weights.setdefault(phrase, 2.0)
+            weights.setdefault(word, share(word) * _commonness(word))
+        for phrase in own_phrases:
+            longer = len(phrase.replace("-", " ").split()) - 2
+            weights.setdefault(phrase, share(phrase) * (PHRASE + longer))
+        scale = min(1.0, sum(sorted(weights.values())[-3:]) / FULL)
+        phrases = [p for p in weights if " " in p]
+        family = families_of(nlp, list(weights))
+        related = related_terms(nlp, words, phrases)
+        for term in related:
+            if term not in weights:
+                weights[term] = RELATED * _commonness(term)
         for cue in cues.get(number, ()):
             weight = CUE_PHRASE if len(cue.split()) > 1 else CUE_WORD
             weights[cue] = max(weight, weights.get(cue, 0.0))
-        need = min(MIN_SCORE, max(1.0, len(set(words)) / SHORT_STATEMENT))
-        found.append(Terms(number, weights, _negative_terms(doc, weights), need))
+        family = {**related, **family}
+        negative = _negative_terms(doc, weights)
+        absent = {family[t] for t in negative if t in family}
+        negative |= {t for t in weights if family.get(t) in absent}
+        found.append(Terms(number, weights, frozenset(negative), family, scale))
     return found
+
+
+def _commonness(term: str) -> float:
+    """A single common word weighs little alone; a phrase or rare word in full."""
+    if " " in term:
+        return 1.0
+    return COMMON + (1 - COMMON) * specificity(term)
 
 
 def _negative_terms(doc: Any, weights: Mapping[str, float]) -> frozenset[str]:
@@ -301,6 +419,17 @@ def _phrases(doc: Any) -> list[str]:
             for i in range(len(run) - size + 1):
                 phrases.append(" ".join(t.norm_ for t in run[i : i + size]))
     return phrases
+
+
+def _compounds(doc: Any) -> list[str]:
+    """Hyphenated words ("no-shows", "month-end"), with and without the hyphen."""
+    found = []
+    for token in doc[1:-1]:
+        left, right = doc[token.i - 1], doc[token.i + 1]
+        joined = not left.whitespace_ and not token.whitespace_
+        if token.text == "-" and joined and left.is_alpha and right.is_alpha:
+            found += [f"{left.norm_}-{right.norm_}", f"{left.norm_} {right.norm_}"]
+    return found
 
 
 def _distinct(hits: list[Hit]) -> list[str]:

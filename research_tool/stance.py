@@ -53,8 +53,8 @@ class StanceReader:
         return any(h.label in ("negation", "contradiction") for h in cues)
 
     def against(self, span: Any, hits: Sequence[Hit], *, negative: bool) -> bool:
-        cues = self._matcher(span)
-        first = min(h.start for h in hits)
+        cues = [c for c in self._matcher(span) if not _in_compound(span.doc, c)]
+        first = min((h.start for h in hits), default=span.end)
         contrasts = [c.start for c in cues if c.label == "contrast" and c.start < first]
         scope = max(contrasts, default=span.start)
 
@@ -67,3 +67,14 @@ class StanceReader:
             for c in cues
         )
         return negated and not negative
+
+
+def _in_compound(doc: Any, cue: Hit) -> bool:
+    """A cue word that is part of a hyphenated word ("no-show") is not a cue."""
+    after = doc[cue.end] if cue.end < len(doc) else None
+    return (
+        after is not None
+        and after.text == "-"
+        and not doc[cue.end - 1].whitespace_
+        and not after.whitespace_
+    )

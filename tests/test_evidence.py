@@ -77,28 +77,54 @@ def test_unrelated_sentences_are_not_evidence(pipeline: Pipeline) -> None:
     assert found == {1: [], 2: []}
 
 
-def test_question_context_lowers_the_bar(pipeline: Pipeline) -> None:
-    answer = "Honestly, the tickets never reach me."
-    alone = _find(pipeline, [TICKETS], ("participant", answer))
-    asked = _find(
+def test_an_answer_about_a_hypothesis_carries_its_plainer_sentences(
+    pipeline: Pipeline,
+) -> None:
+    plain = "Then the whole thing goes out on Monday morning to the group."
+    alone = _find(pipeline, [REPORTING, TICKETS], ("participant", plain))
+    answered = _find(
         pipeline,
-        [TICKETS],
-        ("interviewer", "Did a support ticket ever escalate before you knew?"),
-        ("participant", answer),
+        [REPORTING, TICKETS],
+        ("interviewer", "How much time goes on status reporting for leadership?"),
+        ("participant", f"I spend hours on the status report every Friday. {plain}"),
     )
-    assert alone[1] == []
-    assert [f.passage.text for f in asked[1]] == [answer]
-    assert "asked about" in asked[1][0].why
+    assert alone == {1: [], 2: []}
+    found = {f.passage.text: f for f in answered[1]}
+    assert plain in found
+    assert "in an answer about: status report" in found[plain].why
+    assert answered[2] == []
 
 
 def test_codebook_cues_extend_a_hypothesis(pipeline: Pipeline) -> None:
-    sentence = "The QBR deck eats my whole Thursday."
+    sentence = "The QBR deck for leadership eats my whole Thursday."
     without = _find(pipeline, [REPORTING], ("participant", sentence))
     with_cues = _find(
         pipeline, [REPORTING], ("participant", sentence), cues={1: ["QBR deck"]}
     )
     assert without[1] == []
     assert "QBR deck" in with_cues[1][0].why
+
+
+def test_everyday_words_of_a_concept_count_for_the_hypothesis(
+    pipeline: Pipeline,
+) -> None:
+    said = "It takes me three hours every week, copying the same numbers by hand."
+    found = _find(
+        pipeline,
+        [REPORTING],
+        ("interviewer", "How much time goes on status reporting for leadership?"),
+        ("participant", said),
+    )[1]
+    assert [f.passage.text for f in found] == [said]
+    assert "hour" in found[0].why and "by hand" in found[0].why
+
+
+def test_a_hyphenated_word_of_the_hypothesis_is_one_term(pipeline: Pipeline) -> None:
+    hypotheses = ["Most no-shows come from a few repeat clients"]
+    said = "The no-shows are nearly always the same repeat clients."
+    found = _find(pipeline, hypotheses, ("participant", said))[1]
+    assert "no-show" in found[0].why
+    assert found[0].stance == "supports"  # the "no" of no-show is not a negation
 
 
 def test_codebook_parses_topics_and_cues(tmp_path: Path) -> None:
@@ -149,8 +175,14 @@ def test_a_word_two_hypotheses_share_is_not_evidence_alone(pipeline: Pipeline) -
         "Managers trust dashboards",
     ]
     lone = "I talked to the other managers about lunch."
-    strong = "Tickets got missed again, for weeks."
-    found = _find(pipeline, hypotheses, ("participant", f"{lone}\n{strong}"))
+    strong = "Managers miss tickets all the time, for weeks."
+    found = _find(
+        pipeline,
+        hypotheses,
+        ("participant", lone),
+        ("interviewer", "And the rest of the week?"),
+        ("participant", strong),
+    )
     assert [f.passage.text for f in found[2]] == [strong]
     assert found[1] == found[3] == []
 
