@@ -37,8 +37,10 @@ BASELINE_FALLBACK = "pain-point"
 
 @dataclass
 class GoldResult:
-    evidence: Score
+    evidence: Score  # against the key quotes (the file's own annotation)
     baseline: Score
+    accepted: Score  # against every acceptable passage (both annotations)
+    accepted_baseline: Score
     types: float  # accuracy of the tagger on the gold insight quotes
     types_baseline: float
     insight_recall: float  # gold insights overlapped by a proposed insight
@@ -46,17 +48,41 @@ class GoldResult:
     files: int
 
 
-def gold_files(split: str = "all") -> list[Path]:
+# Where each annotation lives: the first annotator's key quotes, the second
+# annotator's exhaustive marking of the same interviews (every acceptable
+# passage), and the exhaustive annotations of two more studies written by
+# their authors before any processing: clinic scheduling, used while
+# developing the rules, and restaurant stock and waste, kept unseen until
+# the rules were fixed.
+SETS = {
+    "first": (GOLD, "*.gold.yaml"),
+    "exhaustive": (GOLD / "exhaustive", "*.yaml"),
+    "clinic": (GOLD / "clinic-scheduling", "*.gold.yaml"),
+    "third": (GOLD / "third-study", "*.gold.yaml"),
+}
+SECOND = GOLD / "exhaustive"
+
+
+def gold_files(split: str = "all", annotation: str = "first") -> list[Path]:
     """Gold files of the ``tuning`` or ``held-out`` split, or ``all``."""
-    files = sorted(GOLD.glob("*.gold.yaml"))
+    folder, pattern = SETS[annotation]
+    files = sorted(folder.glob(pattern))
     if split == "all":
         return files
-    tuning = [f for f in files if f.name.removesuffix(".gold.yaml") in TUNING]
+    tuning = [f for f in files if _stem(f) in TUNING]
     return tuning if split == "tuning" else [f for f in files if f not in tuning]
 
 
+def _stem(path: Path) -> str:
+    return path.name.removesuffix(".yaml").removesuffix(".gold")
+
+
 def run_gold(
-    pipeline: Any = None, *, split: str = "all", codebook: bool = True
+    pipeline: Any = None,
+    *,
+    split: str = "all",
+    codebook: bool = True,
+    annotation: str = "first",
 ) -> GoldResult:
     """Score the split's gold files; ``pipeline`` defaults to the blank one.
 
@@ -65,11 +91,15 @@ def run_gold(
     from research_tool.nlp import load_pipeline
 
     pipeline = pipeline or load_pipeline(blank=True)
-    evidence, baseline, typed, base_typed, proposed, agreed = [], [], [], [], [], []
-    for path in gold_files(split):
+    evidence, baseline, accepted, accepted_baseline = [], [], [], []
+    typed, base_typed, proposed, agreed = [], [], [], []
+    for path in gold_files(split, annotation):
         case = _Case(path, pipeline, codebook=codebook)
-        evidence.append(score(case.predicted_evidence(), case.gold_evidence()))
-        baseline.append(score(case.keyword_evidence(), case.gold_evidence()))
+        predicted, keyword = case.predicted_evidence(), case.keyword_evidence()
+        evidence.append(score(predicted, case.gold_evidence()))
+        baseline.append(score(keyword, case.gold_evidence()))
+        accepted.append(score(predicted, case.acceptable_evidence()))
+        accepted_baseline.append(score(keyword, case.acceptable_evidence()))
         typed += case.type_hits()
         base_typed += case.baseline_type_hits()
         found, same = case.insight_overlap()
@@ -79,6 +109,8 @@ def run_gold(
     return GoldResult(
         merge(evidence),
         merge(baseline),
+        merge(accepted),
+        merge(accepted_baseline),
         _mean(typed),
         _mean(base_typed),
         _mean(proposed),
@@ -119,9 +151,21 @@ class _Case:
         raise ValueError(f"{self.path.name}: gold quote not in any turn: {quote[:60]}")
 
     def gold_evidence(self) -> list[Item]:
+        return self._items(self.data)
+
+    def acceptable_evidence(self) -> list[Item]:
+        """The key quotes and every passage the second annotator accepted."""
+        second = SECOND / f"{_stem(self.path)}.yaml"
+        if self.path.parent == SECOND or not second.exists():
+            return self.gold_evidence()
+        return self.gold_evidence() + self._items(
+            yaml.safe_load(second.read_text("utf-8"))
+        )
+
+    def _items(self, data: dict[str, Any]) -> list[Item]:
         return [
             Item(str(e["hypothesis"]), self.span_of(e["quote"]), e["stance"])
-            for e in self.data.get("evidence") or []
+            for e in data.get("evidence") or []
         ]
 
     def predicted_evidence(self) -> list[Item]:
