@@ -253,14 +253,9 @@ def test_quotes_with_found_names_verify_with_and_without_the_model(
         assert re.search(r"\b[1-9]\d* verified, 0 failed", result.stderr)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="redaction/core.py applies the speaker and study name tables in turn "
-    "on the blank path but as one merged table with a trained pipeline, so a "
-    "study name holding a speaker's name reads differently, and a quote taken "
-    "with the model fails verify and export without it",
-)
 def test_names_found_by_neither_path_are_redacted_alike(trained: Path) -> None:
+    # Both paths merge the speaker and study tables into one, longest
+    # spelling first; a quote taken with the model then verifies without it.
     roster = Roster(
         people=[Entry("Sam Reyes", "user-001")],
         organisations=[Entry("Sam Reyes Consulting", "[org-7]")],
@@ -276,6 +271,7 @@ def test_names_found_by_neither_path_are_redacted_alike(trained: Path) -> None:
     )
 
     assert model.transcript.text == blank.transcript.text
+    assert "I ran [org-7] for years." in blank.transcript.text
 
 
 # Topic tags

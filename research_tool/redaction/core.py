@@ -1,9 +1,12 @@
 """Redacting one transcript: speakers, contact details, names, entities.
 
 Order matters. Contact details go first (an email holds a name), then
-the entity pass discovers new names, then one scan per table replaces
-every known spelling: the speakers' names, then the study's. Each turn
-is redacted on its own, so a turn's first word starts a sentence.
+the entity pass discovers new names, then one scan replaces every known
+spelling. The speakers' names and the study's are merged into one table,
+longest spelling first, with or without a trained pipeline, so both paths
+read alike ("Sam Reyes Consulting" is the organisation, not a speaker's
+name and a word). Each turn is redacted on its own, so a turn's first
+word starts a sentence.
 """
 
 from __future__ import annotations
@@ -57,15 +60,14 @@ def redact(
     turn's offset pointing at its text there.
     """
     speakers = speaker_pseudonyms(transcript.turns, participant_id, roster)
-    tables = [speaker_table(speakers, roster), base_table(roster, known_names)]
+    table = speaker_table(speakers, roster).merged(base_table(roster, known_names))
     tally: Counter[tuple[str, str]] = Counter()
 
     texts = [redact_contacts(turn.text, tally) for turn in transcript.turns]
     discovered: list[tuple[str, str, str]] = []
     if is_trained(pipeline):
-        tables = [tables[0].merged(tables[1])]
-        discovered = discover(texts, pipeline, tables[0])
-    texts = [replace_names(tables, text, tally) for text in texts]
+        discovered = discover(texts, pipeline, table)
+    texts = [table.replace(text, tally) for text in texts]
 
     for turn in transcript.turns:
         if turn.speaker and speakers.get(turn.speaker) != turn.speaker:
@@ -86,28 +88,19 @@ def redact_text(
     pipeline: object | None = None,
 ) -> str:
     """Redact a plain string with the roster and the names given."""
-    tables = [base_table(roster, known_names)]
+    table = base_table(roster, known_names)
     tally: Counter[tuple[str, str]] = Counter()
 
     text = redact_contacts(text, tally)
     if is_trained(pipeline):
-        tables = [tables[0].merged(NameTable())]
-        discover([text], pipeline, tables[0])
-    return replace_names(tables, text, tally)
+        table = table.merged(NameTable())  # a copy: the base table is shared
+        discover([text], pipeline, table)
+    return table.replace(text, tally)
 
 
 def is_trained(pipeline: object | None) -> bool:
     """Whether ``pipeline`` can find entities (a trained spaCy pipeline)."""
     return bool(getattr(pipeline, "trained", False))
-
-
-def replace_names(
-    tables: Sequence[NameTable], text: str, tally: Counter[tuple[str, str]]
-) -> str:
-    """Apply each table in turn: speakers first, then the study's names."""
-    for table in tables:
-        text = table.replace(text, tally)
-    return text
 
 
 def redact_contacts(text: str, tally: Counter[tuple[str, str]]) -> str:

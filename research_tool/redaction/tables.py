@@ -1,8 +1,9 @@
 """Which names stand for whom: speaker labels, the roster, known names.
 
-Two tables are applied in turn: the transcript's speakers first (their
+Two tables, merged into one before use: the transcript's speakers (their
 names become the participant ID, ``Interviewer`` or a speaker pseudonym),
-then the study's roster and known names, compiled once per roster.
+whose meaning wins for a spelling both hold, and the study's roster and
+known names, built once per roster.
 """
 
 from __future__ import annotations
