@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -330,3 +332,24 @@ def test_a_new_cache_format_or_version_changes_every_key(
 
     assert first not in keys and len(keys) == 2
     assert source_key(inputs) == first
+
+
+def test_a_warm_status_check_neither_reads_transcripts_nor_loads_spacy(
+    example_study: Path,
+) -> None:
+    update_status(example_study, write=True)
+    code = (
+        "import sys\nfrom research_tool.cli import cli\n"
+        "try:\n    cli(['status', sys.argv[1], '--check'])\n"
+        "except SystemExit as done:\n    assert not done.code, done.code\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'spacy'"
+        " or m.startswith(('research_tool.transcripts', 'research_tool.redaction'))))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(example_study)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert done.stdout.strip() == "[]", done.stdout
