@@ -5,7 +5,9 @@ and from the findings report (``> "QUOTE" — user-001 ... · SNAPSHOT:LINE``).
 Each source transcript is read and redacted once, the way ``process``
 redacted it, and each quote is located with ``quotes.locate``. A quote
 whose snapshot has no source transcript on disk is *unverifiable*: it is
-counted apart, never as verified.
+counted apart, never as verified. Outcomes are remembered in the study's
+``.research/`` folder (``research_tool.cache``), keyed by everything the
+redacted text depends on, so an unchanged transcript is not read again.
 """
 
 from __future__ import annotations
