@@ -1,9 +1,12 @@
-"""Regression guard: process's figures on the gold set stay above a floor.
+"""Regression guard: process's figures on the gold sets stay above a floor.
 
 The floors sit a little below what was measured when the rules were last
-tuned (see docs/process.md), on all three gold transcripts, without and
-with the example study's codebook; they catch a rule change that quietly
-makes the suggestions worse, not a particular output.
+changed (see docs/process.md): on the account-management interviews,
+precision against every passage either annotator accepts and recall of the
+first annotator's key quotes, without and with the study's codebook; on the
+two other studies, precision against their exhaustive annotation. They
+catch a rule change that quietly makes the suggestions worse, not a
+particular output.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.quality_gold import GoldResult, gold_files, run_gold
+from benchmarks.scoring import Score
 from research_tool.nlp import load_pipeline
 
 pytestmark = pytest.mark.skipif(not gold_files(), reason="no gold set in tests/gold")
@@ -26,26 +30,41 @@ def with_codebook() -> GoldResult:
     return run_gold(load_pipeline(blank=True), codebook=True)
 
 
+def _f1(precision: float, recall: float) -> float:
+    return Score(precision, recall, None, 0, 0).f1
+
+
 def test_evidence_stays_above_its_floor_and_the_keyword_baseline(
     measured: GoldResult,
 ) -> None:
-    assert measured.evidence.precision >= 0.30
-    assert measured.evidence.recall >= 0.42
-    assert measured.evidence.f1 > measured.baseline.f1 + 0.15
-    assert measured.evidence.precision > 3 * measured.baseline.precision
+    assert measured.accepted.precision >= 0.70
+    assert measured.evidence.recall >= 0.54
+    tool = _f1(measured.accepted.precision, measured.evidence.recall)
+    base = _f1(measured.accepted_baseline.precision, measured.baseline.recall)
+    assert tool > base + 0.15
+    assert measured.accepted.precision > 1.8 * measured.accepted_baseline.precision
 
 
 def test_evidence_with_the_codebook_stays_above_its_floor(
     with_codebook: GoldResult,
 ) -> None:
-    assert with_codebook.evidence.precision >= 0.24
-    assert with_codebook.evidence.recall >= 0.44
-    assert with_codebook.evidence.f1 > with_codebook.baseline.f1 + 0.1
+    assert with_codebook.accepted.precision >= 0.68
+    assert with_codebook.evidence.recall >= 0.47
     stance = with_codebook.evidence.stance
-    assert stance is not None and stance >= 0.76
+    assert stance is not None and stance >= 0.66
 
 
 def test_stance_and_type_accuracy_stay_above_their_floor(measured: GoldResult) -> None:
-    assert measured.evidence.stance is not None and measured.evidence.stance >= 0.76
+    assert measured.evidence.stance is not None and measured.evidence.stance >= 0.66
     assert measured.types >= 0.70
     assert measured.types > measured.types_baseline
+
+
+@pytest.mark.parametrize("annotation", ["clinic", "third"])
+def test_other_studies_stay_well_above_keyword_precision(annotation: str) -> None:
+    if not gold_files(annotation=annotation):
+        pytest.skip(f"no {annotation} gold set")
+    other = run_gold(load_pipeline(blank=True), codebook=False, annotation=annotation)
+    assert other.evidence.precision >= 0.45
+    assert other.evidence.precision > 2 * other.baseline.precision
+    assert other.evidence.recall >= 0.15

@@ -16,6 +16,11 @@ from research_tool.snapshots import parse_snapshot
 
 FIXTURES = Path(__file__).parent / "fixtures" / "process"
 SAID = "I need to see which accounts are at risk without asking anyone."
+# Said about tickets, so not suggested for hypothesis 1 (reporting).
+TICKET = (
+    "Last month a customer escalated a ticket that had been open for two weeks, "
+    "and nobody told me."
+)
 
 
 @pytest.fixture(scope="module")
@@ -75,9 +80,15 @@ def test_tag_adds_a_block_and_updates_only_its_row(snapshot: Path) -> None:
     assert SAID in [e.quote for e in entry.evidence]
 
 
+def _quotes(snapshot: Path, number: str) -> list[str]:
+    entry = next(h for h in parse_snapshot(snapshot).hypotheses if h.number == number)
+    return [e.quote for e in entry.evidence]
+
+
 def test_untag_restores_the_file_byte_for_byte(snapshot: Path) -> None:
+    assert TICKET not in _quotes(snapshot, "1")
     before = snapshot.read_text("utf-8")
-    args = ("--hypothesis", "1", "--quote", SAID)
+    args = ("--hypothesis", "1", "--quote", TICKET)
     assert _run("tag", str(snapshot), *args, "--stance", "supports")[0] == 0
     code, out, _ = _run("untag", str(snapshot), *args, "--json")
 
@@ -133,15 +144,16 @@ def test_tag_refuses_an_unknown_hypothesis_row(snapshot: Path) -> None:
 
 
 def test_untag_refuses_a_quote_that_is_not_evidence(snapshot: Path) -> None:
-    code, _, err = _run("untag", str(snapshot), "--hypothesis", "1", "--quote", SAID)
+    assert TICKET not in _quotes(snapshot, "1")
+    code, _, err = _run("untag", str(snapshot), "--hypothesis", "1", "--quote", TICKET)
     assert code == 1
     assert "hypothesis 1 has no evidence quoting that text" in err
 
 
 def test_tag_twice_is_refused(snapshot: Path) -> None:
     args = ("tag", str(snapshot), "--hypothesis", "1", "--stance", "supports")
-    assert _run(*args, "--quote", SAID)[0] == 0
-    code, _, err = _run(*args, "--quote", SAID)
+    assert _run(*args, "--quote", TICKET)[0] == 0
+    code, _, err = _run(*args, "--quote", TICKET)
     assert code == 1
     assert "already has this quote" in err
 
