@@ -135,7 +135,12 @@ def _print(result: Any) -> None:
     for number, status in result.statuses.items():
         stances = result.evidence.get(number, {})
         detail = (
-            ", ".join(f"{n} {s}" for s, n in sorted(stances.items())) or "no evidence"
+            ", ".join(
+                f"{stances[s]} {word}"
+                for s, word in (("supports", "for"), ("challenges", "against"))
+                if stances.get(s)
+            )
+            or "no evidence"
         )
         click.echo(f"  hypothesis {number}: {status} ({detail})")
     if result.surprises:
