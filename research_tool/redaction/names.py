@@ -3,7 +3,8 @@
 Every spelling of every known person and organisation (full name, first
 name, last name, aliases) goes into a dict keyed by its case-folded form,
 and into one alternation, longest first. A match is looked up in the dict
-and checked against the rules for lone tokens that are also English words.
+and checked against the rules for lone tokens that are also English words
+(``context.accepted``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from research_tool.redaction.context import accepted
 from research_tool.redaction.words import is_ambiguous, is_never_alone
 
 _TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
-_SENTENCE_END = frozenset(".!?:;…\n")
-_OPENERS = frozenset(" \t\"'“”‘’([*_-—–")
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,9 @@ class Name:
 
     pseudonym: str  # as written in text, e.g. "[colleague-1]"
     kind: str  # participant, interviewer, person, organisation
-    strict: bool  # lone English word: capitalised, mid-sentence only
+    strict: bool  # lone English word: judged by where it stands
     form: str = ""  # the spelling as given
+    given: bool = False  # a person's first name or nickname, not a surname
 
 
 def bracketed(pseudonym: str) -> str:
@@ -65,11 +66,15 @@ class NameTable:
     def add_person(
         self, name: str, pseudonym: str, kind: str, aliases: tuple[str, ...] = ()
     ) -> None:
-        """Add a full name, its first and last names, and its aliases."""
-        for form in (name, *aliases):
-            self.add(form, pseudonym, kind)
-        for token in name_tokens(name):
-            self.add(token, pseudonym, kind)
+        """Add a full name, its first and last names, and its aliases.
+
+        The first name and one-word aliases other than a surname ("Joy",
+        "Will") are given names: capitalised, they are the person even
+        when they are also words.
+        """
+        surnames = {_key(token) for token in _surnames(name)}
+        for form in (name, *aliases, *name_tokens(name)):
+            self.add(form, pseudonym, kind, given=_key(form) not in surnames)
 
     def add_organisation(
         self, name: str, pseudonym: str, aliases: tuple[str, ...] = ()
@@ -78,7 +83,7 @@ class NameTable:
         for form in (name, *aliases):
             self.add(form, pseudonym, "organisation")
 
-    def add(self, form: str, pseudonym: str, kind: str) -> None:
+    def add(self, form: str, pseudonym: str, kind: str, *, given: bool = False) -> None:
         """Add one spelling; the first meaning given to a spelling stays."""
         form = " ".join(form.split())
         key = _key(form)
@@ -89,7 +94,7 @@ class NameTable:
             return
 
         strict = single and (is_ambiguous(form) or not form[0].isupper())
-        self._names[key] = Name(bracketed(pseudonym), kind, strict, form)
+        self._names[key] = Name(bracketed(pseudonym), kind, strict, form, given)
         self._forms[key] = form
         self._pattern = None
 
@@ -114,7 +119,7 @@ class NameTable:
         def substitute(match: re.Match[str]) -> str:
             found = match.group(0)
             name = self._names[_key(found)]
-            if not _accepted(name, found, text, match.start(), match.end()):
+            if not accepted(name, found, text, match.start(), match.end()):
                 return found
             tally[(name.kind, name.pseudonym)] += 1
             return name.pseudonym
@@ -147,36 +152,7 @@ def _key(form: str) -> str:
     return " ".join(form.split()).casefold()
 
 
-def _accepted(name: Name, found: str, text: str, start: int, end: int) -> bool:
-    """Apply the care rules for lone tokens.
-
-    A lone token that is also an English word ("Bell", "Will") counts only
-    when capitalised, mid-sentence, not after an article ("the Bell curve")
-    and not before another capitalised word ("Park Avenue", "Mark Thompson").
-    """
-    if " " in found.strip() or "\n" in found:
-        return True
-    if found.isupper() and len(found) <= 4 and not name.form.isupper():
-        return False  # an acronym: "SAM" is not Sam
-    if found.islower() and name.kind != "organisation":
-        return not name.strict
-    if not name.strict:
-        return True
-    return (
-        found[0].isupper()
-        and not at_sentence_start(text, start)
-        and _ARTICLE.search(text, max(start - 8, 0), start) is None
-        and _CAPITALISED.match(text, end) is None
-    )
-
-
-_ARTICLE = re.compile(r"(?<![\w])(?:the|a|an|this|that|our|my|your) $", re.IGNORECASE)
-_CAPITALISED = re.compile(r" [A-Z[]")  # a pseudonym stood for a capital
-
-
-def at_sentence_start(text: str, start: int) -> bool:
-    """True when only openers (spaces, quotes, brackets) follow a sentence end."""
-    index = start - 1
-    while index >= 0 and text[index] in _OPENERS:
-        index -= 1
-    return index < 0 or text[index] in _SENTENCE_END
+def _surnames(name: str) -> list[str]:
+    """The words after a name's first, with the parts of hyphenated ones."""
+    words = _TOKEN.findall(name)[1:]
+    return [*words, *(part for word in words for part in word.split("-"))]
