@@ -15,9 +15,9 @@ CORPUS = SHARED / "corpus"
 
 @pytest.fixture
 def example_study(tmp_path: Path) -> Path:
-    """A writable copy of the example study."""
+    """A writable copy of the example study, without caches a run left in it."""
     target = tmp_path / EXAMPLE_STUDY.name
-    shutil.copytree(EXAMPLE_STUDY, target)
+    shutil.copytree(EXAMPLE_STUDY, target, ignore=shutil.ignore_patterns(".research"))
     return target
 
 
