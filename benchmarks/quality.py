@@ -126,10 +126,9 @@ def _paired_lines(name: str, gold: Any) -> list[Line]:
         3,
         Line(
             name,
-            "evidence recall, every acceptable passage",
+            f"evidence recall, every acceptable passage ({gold.accepted.gold})",
             gold.accepted.recall,
             gold.accepted_baseline.recall,
-            f"{gold.accepted.gold} passages",
         ),
     )
     return lines
