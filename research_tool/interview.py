@@ -30,7 +30,6 @@ from research_tool.snapshot_writer import (
 from research_tool.timecodes import format_timestamp
 
 MAX_SURPRISES = 3
-BLANK_NAMES = ("blank", "blank-en")  # --model values that ask for the rule-only one
 _NUMBER = re.compile(r"(\d+)$")
 
 
@@ -38,7 +37,7 @@ class Interview:
     """The shared machinery of one ``research process`` run."""
 
     def __init__(self, state: StudyState, options: Options) -> None:
-        from research_tool.nlp import load_pipeline
+        from research_tool.nlp import BLANK_NAMES, load_pipeline
 
         self.state = state
         self.options = options
