@@ -28,10 +28,15 @@ def verify(study: Path, model: str | None, as_json: bool) -> None:
     Example:
         research verify studies/account-management-effectiveness
     """
+    from research_tool.nlp import BLANK, fallback_note
     from research_tool.redaction import default_pipeline
     from research_tool.verify import verify_path
 
-    verification = run(verify_path, study, pipeline=default_pipeline(model))
+    pipeline = default_pipeline(model)  # None: blank English, no entities
+    if note := fallback_note(model, str(getattr(pipeline, "name", BLANK))):
+        click.echo(note, err=True)
+
+    verification = run(verify_path, study, pipeline=pipeline)
 
     if as_json:
         echo_json([dataclasses.asdict(item) for item in verification.items])
