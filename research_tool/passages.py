@@ -17,6 +17,7 @@ from research_tool.model import Transcript, Turn
 
 _ACRONYM_PLURAL = re.compile(r"^[A-Z]{2,}s$")
 _MIN_WORDS = 3
+_SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s)")
 _OPENING = "([{"
 # Lookup lemmas that read oddly in a Why line; the plain word is the key.
 _LEMMA_FIXES = {"datum": "data"}
@@ -92,19 +93,53 @@ def parse_texts(nlp: Any, texts: Sequence[str]) -> list[Any]:
 
 
 def passages(transcript: Transcript, nlp: Any) -> list[Passage]:
-    """Every sentence the participant spoke, in order."""
-    turns = speaking_turns(transcript)
-    docs = parse_texts(nlp, [turn.text for turn in turns])
+    """Every sentence the participant spoke, in order.
+
+    A turn longer than ``nlp.max_length`` is parsed in pieces (see
+    ``_pieces``); offsets still index the whole turn's text.
+    """
+    pieces = [
+        (turn, start, turn.text[start:end])
+        for turn in speaking_turns(transcript)
+        for start, end in _pieces(turn.text, nlp.max_length)
+    ]
+    docs = parse_texts(nlp, [text for _, _, text in pieces])
 
     found: list[Passage] = []
-    for turn, doc in zip(turns, docs, strict=True):
-        for left, right in _sentence_bounds(doc, turn.text):
-            for start, end in _line_pieces(turn.text, left, right):
-                span = doc.char_span(start, end, alignment_mode="expand")
+    for (turn, offset, text), doc in zip(pieces, docs, strict=True):
+        for left, right in _sentence_bounds(doc, text):
+            for start, end in _line_pieces(turn.text, offset + left, offset + right):
+                span = doc.char_span(
+                    start - offset, end - offset, alignment_mode="expand"
+                )
                 if span is None or _word_count(span) < _MIN_WORDS:
                     continue
                 found.append(Passage(len(found), turn, start, end, span))
     return found
+
+
+def _pieces(text: str, limit: int) -> list[tuple[int, int]]:
+    """Character ranges of ``text`` that spaCy will take, in order.
+
+    A pipeline refuses a text longer than ``nlp.max_length`` (a million
+    characters by default), which a caption file without speakers can make
+    of one turn. Such a turn is cut at its last line break within the limit,
+    else after its last sentence end, else at a space: passages never cross
+    a line break, so a cut there changes none of them.
+    """
+    pieces = []
+    start = 0
+    while len(text) - start > limit:
+        stop = start + limit
+        cut = text.rfind("\n", start + 1, stop)
+        if cut < 0:
+            ends = [m.end() for m in _SENTENCE_END.finditer(text, start + 1, stop)]
+            cut = ends[-1] if ends else text.rfind(" ", start + 1, stop)
+        if cut < 0:
+            cut = stop
+        pieces.append((start, cut))
+        start = cut
+    return [*pieces, (start, len(text))]
 
 
 def _sentence_bounds(doc: Any, text: str) -> list[tuple[int, int]]:
