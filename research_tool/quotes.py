@@ -70,6 +70,25 @@ class QuoteMatch:
     score: float
 
 
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ESCAPED = re.compile("|".join(_ESCAPES.values()))
+_UNESCAPES = {entity: char for char, entity in _ESCAPES.items()}
+
+
+def escape_html(quote: str) -> str:
+    """``quote`` with ``&``, ``<`` and ``>`` as entities, for a Markdown line.
+
+    A participant's words may hold ``<script>``; findings.md writes them
+    escaped so that a viewer rendering raw HTML shows them as text.
+    """
+    return "".join(_ESCAPES.get(char, char) for char in quote)
+
+
+def unescape_html(quote: str) -> str:
+    """Undo ``escape_html``: only its three entities, in one pass."""
+    return _ESCAPED.sub(lambda m: _UNESCAPES[m.group()], quote)
+
+
 def normalise(text: str) -> str:
     """One space for any whitespace, straight quotes, ``...`` for ``…``."""
     text = text.translate(_STYLE).replace("…", "...")

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from research_tool.cache import Outcome, QuoteCache, SourceInputs, source_key
 from research_tool.model import Snapshot
 from research_tool.plans import guide_questions
+from research_tool.quotes import unescape_html
 from research_tool.verification import (
     Kind,
     QuoteCheck,
@@ -259,9 +260,8 @@ def _report_checks(
         snapshot = snapshots.get(cited) or _by_participant(
             snapshots, match.group("pid")
         )
-        checks.append(
-            sources.check_at(snapshot, report, "report", number, match.group("quote"))
-        )
+        quote = unescape_html(match.group("quote"))  # written escaped
+        checks.append(sources.check_at(snapshot, report, "report", number, quote))
     return checks
 
 

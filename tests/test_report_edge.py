@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -130,9 +131,9 @@ def test_hostile_text_renders_as_text(tmp_path: Path) -> None:
     assert HOSTILE in "".join(parser.text)
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
 
-    # Markdown: the quote line keeps the exact words for `research verify`;
-    # everything else is one line, with `<` and `|` escaped in tables.
-    assert f'> "{HOSTILE}" — user-001' in markdown
+    # Markdown: the quote line holds the words HTML-escaped (verify unescapes
+    # them); everything else is one line, with `<` and `|` escaped in tables.
+    assert f'> "{html.escape(HOSTILE, quote=False)}" — user-001' in markdown
     row = next(line for line in markdown.splitlines() if line.startswith("| H3 |"))
     assert "&lt;b>usage&lt;/b> \\| tickets" in row
     assert len(re.findall(r"(?<!\\)\|", row)) == 8

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from research_tool.model import Evidence, Snapshot
+from research_tool.quotes import escape_html
 from research_tool.timecodes import format_timestamp
 
 NO_TIME = "—"
@@ -45,8 +46,14 @@ class Quote:
 
     @property
     def markdown(self) -> str:
-        """The quote line of findings.md, in the shape ``research verify`` reads."""
-        return f'> "{self.text}" — {self.trace}'
+        """The quote line of findings.md, in the shape ``research verify`` reads.
+
+        Words and role are HTML-escaped (``escape_html``); verify unescapes
+        the words.
+        """
+        role = escape_html(self.role)
+        trace = f"{self.participant} ({role}), {self.at} · {self.path}:{self.line}"
+        return f'> "{escape_html(self.text)}" — {trace}'
 
 
 def one_line(text: str) -> str:
