@@ -306,6 +306,7 @@ def _run(
         first_word = following.span[0].norm_ if len(following.span) else ""
         if (
             following.turn is not last.turn
+            or following.span.doc is not last.span.doc  # a long turn parsed in pieces
             or "\n" in between
             or first_word not in continues
         ):
