@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -15,22 +14,10 @@ from research_tool.quotes import escape_html, unescape_html
 from research_tool.report.build import write_report
 from research_tool.studies import load_study
 from research_tool.verify import verify_study
+from tests.html_tags import TagCollector
 
 QUOTE = "Our notes had <script>alert(1)</script> pasted from the AT&T portal again."
 DATE = "2026-02-01"
-
-
-class _Tags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
 
 
 def _study(tmp_path: Path) -> Path:
@@ -72,7 +59,7 @@ def test_the_html_page_still_shows_the_words_as_text(tmp_path: Path) -> None:
     write_report(study)
     page = (study / "reports" / "findings.html").read_text(encoding="utf-8")
 
-    parser = _Tags()
+    parser = TagCollector()
     parser.feed(page)
 
     assert "script" not in parser.tags

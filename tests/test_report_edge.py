@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import html
 import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 from report_study import Interview, write_study
 
 from research_tool.report.build import write_report
 from research_tool.report.render import md_cell
+from tests.html_tags import TagCollector
 
 HOSTILE = (
     'We typed <script>alert(1)</script> and <img src=x onerror="alert(2)"> | there'
@@ -102,19 +102,6 @@ def test_recurring_and_themes_count_people_not_mentions(tmp_path: Path) -> None:
     assert "3 participants (user-001, user-002, user-003); strongest" in markdown
 
 
-class _Collector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__()
-        self.tags: list[str] = []
-        self.text: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.tags.append(tag)
-
-    def handle_data(self, data: str) -> None:
-        self.text.append(data)
-
-
 def test_hostile_text_renders_as_text(tmp_path: Path) -> None:
     hostile = _one(
         insights=[(HOSTILE, "pain-point", "weekly-reporting", "00:01:00")],
@@ -124,7 +111,7 @@ def test_hostile_text_renders_as_text(tmp_path: Path) -> None:
     third = "Nobody checks <b>usage</b> | tickets before a renewal"
     markdown, page = _report(write_study(tmp_path, [hostile], third=third))
 
-    parser = _Collector()
+    parser = TagCollector()
     parser.feed(page)
     assert "script" not in parser.tags and "img" not in parser.tags
     assert "b" not in parser.tags
