@@ -6,7 +6,9 @@ opposite"), negation shortly before a matched term, and a contrast word
 before a match counts, so "It's not the reports, but the tickets" is read on
 "the tickets". A bare denial just before ("Not really. The report is
 quick.") also challenges. For a hypothesis worded as an absence ("invisible", "lack"),
-negation agrees with it instead of contradicting it.
+negation agrees with it instead of contradicting it. A sentence taken for
+the answer it is in, with no matched term, challenges only on an explicit
+contradiction; the "no" of a hyphenated word ("no-show") is not a negation.
 """
 
 from __future__ import annotations
