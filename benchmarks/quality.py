@@ -45,7 +45,12 @@ def measure() -> list[Line]:
     if gold_files():
         for codebook in (False, True):
             lines += _gold_lines(pipeline, codebook=codebook)
-    for annotation, label in (("clinic", "development"), ("third", "held out")):
+    others = (
+        ("clinic", "development"),
+        ("third", "held out, then examined"),
+        ("fourth", "held out"),
+    )
+    for annotation, label in others:
         if gold_files(annotation=annotation):
             lines += _study_lines(pipeline, annotation, label)
     if available():

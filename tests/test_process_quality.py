@@ -60,11 +60,16 @@ def test_stance_and_type_accuracy_stay_above_their_floor(measured: GoldResult) -
     assert measured.types > measured.types_baseline
 
 
-@pytest.mark.parametrize("annotation", ["clinic", "third"])
-def test_other_studies_stay_well_above_keyword_precision(annotation: str) -> None:
+@pytest.mark.parametrize(
+    ("annotation", "precision", "recall"),
+    [("clinic", 0.50, 0.30), ("third", 0.45, 0.15), ("fourth", 0.40, 0.10)],
+)
+def test_other_studies_stay_well_above_keyword_precision(
+    annotation: str, precision: float, recall: float
+) -> None:
     if not gold_files(annotation=annotation):
         pytest.skip(f"no {annotation} gold set")
     other = run_gold(load_pipeline(blank=True), codebook=False, annotation=annotation)
-    assert other.evidence.precision >= 0.45
+    assert other.evidence.precision >= precision
     assert other.evidence.precision > 2 * other.baseline.precision
-    assert other.evidence.recall >= 0.15
+    assert other.evidence.recall >= recall
