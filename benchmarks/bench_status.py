@@ -26,7 +26,7 @@ from benchmarks._util import (
     research_command,
 )
 from benchmarks.synthetic import make_study
-from research_tool.cache import CACHE_DIR
+from research_tool.fileio import TOOL_FOLDER
 from research_tool.rollup import rollup
 from research_tool.status import update_status
 from research_tool.studies import load_study
@@ -55,7 +55,9 @@ def example_check_rows() -> list[Row]:
     """``research status --check`` on the example study, a new process each run."""
     with tempfile.TemporaryDirectory() as tmp:
         study = Path(tmp) / EXAMPLE_STUDY.name
-        shutil.copytree(EXAMPLE_STUDY, study, ignore=shutil.ignore_patterns(CACHE_DIR))
+        shutil.copytree(
+            EXAMPLE_STUDY, study, ignore=shutil.ignore_patterns(TOOL_FOLDER)
+        )
         command = research_command("status", str(study))
         subprocess.run(command, check=True, capture_output=True)  # up to date
         command.append("--check")
@@ -76,7 +78,7 @@ def cold_seconds(study: Path, run: Callable[[], object], repeat: int) -> float:
     """The median time of ``run`` with the study's ``.research/`` deleted first."""
     times = []
     for _ in range(repeat):
-        shutil.rmtree(study / CACHE_DIR, ignore_errors=True)
+        shutil.rmtree(study / TOOL_FOLDER, ignore_errors=True)
         start = time.perf_counter()
         run()
         times.append(time.perf_counter() - start)

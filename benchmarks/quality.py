@@ -19,9 +19,12 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from benchmarks.scoring import Score
+
+if TYPE_CHECKING:
+    from benchmarks.quality_gold import GoldResult
 
 
 @dataclass(frozen=True)
@@ -101,7 +104,7 @@ def _study_lines(pipeline: Any, annotation: str, label: str) -> list[Line]:
     return lines
 
 
-def _paired_lines(name: str, gold: Any) -> list[Line]:
+def _paired_lines(name: str, gold: GoldResult) -> list[Line]:
     """Precision on acceptable passages, recall of key quotes, and the rest."""
     tool = Score(
         gold.accepted.precision,

@@ -17,7 +17,6 @@ is always safe, and failing to write it is never an error.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -27,12 +26,12 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from research_tool import __version__
+from research_tool import __version__, fileio
+from research_tool.fileio import TOOL_FOLDER, digest, tool_folder
 
 log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1
-CACHE_DIR = ".research"
 CACHE_NAME = "quote-checks.json"
 
 Outcome = tuple[bool, str | None]  # (found, closest redacted passage)
@@ -51,8 +50,8 @@ class SourceInputs:
 
 def source_key(inputs: SourceInputs) -> str | None:
     """A sha256 over the inputs and the files' bytes; None when one cannot be read."""
-    transcript = _file_digest(inputs.transcript)
-    roster = _file_digest(inputs.roster)
+    transcript = _filedigest(inputs.transcript)
+    roster = _filedigest(inputs.roster)
     if transcript in (None, "absent") or roster is None:
         return None
 
@@ -61,16 +60,16 @@ def source_key(inputs: SourceInputs) -> str | None:
         inputs.transcript.name,
         transcript,
         inputs.participant,
-        _plan_digest(inputs.guide, inputs.schedule),
+        _plandigest(inputs.guide, inputs.schedule),
         roster,
     ]
-    return _digest(json.dumps(parts).encode("utf-8"))
+    return digest(json.dumps(parts).encode("utf-8"))
 
 
 @lru_cache(maxsize=8)
-def _plan_digest(guide: tuple[str, ...], schedule: tuple[str, ...]) -> str:
+def _plandigest(guide: tuple[str, ...], schedule: tuple[str, ...]) -> str:
     """The plan's part of every key, worked out once per plan (1,000 rows or so)."""
-    return _digest(json.dumps([list(guide), list(schedule)]).encode("utf-8"))
+    return digest(json.dumps([list(guide), list(schedule)]).encode("utf-8"))
 
 
 @cache
@@ -94,7 +93,7 @@ def code_fingerprint() -> str:
             installed += sorted(n for n in os.listdir(folder) if "-info" in n)
 
     parts = [CACHE_FORMAT, __version__, sys.version, files, installed]
-    return _digest(json.dumps(parts).encode("utf-8"))
+    return digest(json.dumps(parts).encode("utf-8"))
 
 
 class QuoteCache:
@@ -105,13 +104,13 @@ class QuoteCache:
     """
 
     def __init__(self, root: Path) -> None:
-        self.path = root / CACHE_DIR / CACHE_NAME
+        self.path = root / TOOL_FOLDER / CACHE_NAME
         self._stored = _load(self.path)
         self._used: dict[str, dict[str, Outcome]] = {}
         self._added = False
 
     def get(self, key: str, quote: str) -> Outcome | None:
-        outcome = self._stored.get(key, {}).get(_digest(quote.encode("utf-8")))
+        outcome = self._stored.get(key, {}).get(digest(quote.encode("utf-8")))
         if outcome is not None:
             self._keep(key, quote, outcome)
         return outcome
@@ -121,27 +120,23 @@ class QuoteCache:
         self._added = True
 
     def _keep(self, key: str, quote: str, outcome: Outcome) -> None:
-        self._used.setdefault(key, {})[_digest(quote.encode("utf-8"))] = outcome
+        self._used.setdefault(key, {})[digest(quote.encode("utf-8"))] = outcome
 
     def save(self) -> None:
         """Write the entries used when they differ from the file; never raise."""
         if not self._added and self._used == self._stored:
             return
         from research_tool.errors import ResearchError
-        from research_tool.fileio import atomic_write
 
         data = {
             "format": CACHE_FORMAT,
-            "digest": _digest(_canonical(self._used)),  # damage shows as a mismatch
+            "digest": digest(_canonical(self._used)),  # damage shows as a mismatch
             "entries": self._used,
         }
         text = json.dumps(data, sort_keys=True, ensure_ascii=False) + "\n"
         try:
-            self.path.parent.mkdir(exist_ok=True)
-            ignore = self.path.parent / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("*\n", encoding="utf-8")
-            atomic_write(self.path, text)
+            tool_folder(self.path.parent.parent)
+            fileio.atomic_write(self.path, text)
         except (OSError, ResearchError) as exc:  # a read-only study is fine
             log.debug("quote cache %s not written: %s", self.path, exc)
 
@@ -156,7 +151,7 @@ def _load(path: Path) -> dict[str, dict[str, Outcome]]:
         return {}
 
     entries = data.get("entries")
-    if not isinstance(entries, dict) or data.get("digest") != _digest(
+    if not isinstance(entries, dict) or data.get("digest") != digest(
         _canonical(entries)
     ):
         return {}  # damaged, or edited by hand
@@ -180,10 +175,10 @@ def _is_outcome(value: Any) -> bool:
     )
 
 
-def _file_digest(path: Path) -> str | None:
+def _filedigest(path: Path) -> str | None:
     """The sha256 of a file, ``absent`` when missing, None when unreadable."""
     try:
-        return _digest(path.read_bytes())
+        return digest(path.read_bytes())
     except FileNotFoundError:
         return "absent"
     except OSError:
@@ -193,7 +188,3 @@ def _file_digest(path: Path) -> str | None:
 def _canonical(entries: Any) -> bytes:
     """The entries as JSON in one spelling, the bytes the digest is over."""
     return json.dumps(entries, sort_keys=True, ensure_ascii=False).encode("utf-8")
-
-
-def _digest(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()

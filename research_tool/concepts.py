@@ -197,8 +197,23 @@ FAMILIES: dict[str, list[str]] = {
 }
 
 
+Families = Mapping[str, dict[str, str]]  # family -> {word as written: lemma key}
+
+
+def family_words(nlp: Any) -> Families:
+    """Each family's words with their lemma keys, parsed by ``nlp`` (a few ms)."""
+    flat = [(name, word) for name, words in FAMILIES.items() for word in words]
+    docs = parse_texts(nlp, [word for _, word in flat])
+    table: dict[str, dict[str, str]] = {name: {} for name in FAMILIES}
+    for (name, word), doc in zip(flat, docs, strict=True):
+        lemma = " ".join(t.norm_ for t in doc if not t.is_punct)
+        if lemma and lemma not in table[name].values():
+            table[name][word] = lemma
+    return table
+
+
 def related_terms(
-    nlp: Any, words: Sequence[str], phrases: Sequence[str]
+    families: Families, words: Sequence[str], phrases: Sequence[str]
 ) -> dict[str, str]:
     """Family words for a hypothesis's own ``words`` and ``phrases`` (lemma keys).
 
@@ -207,35 +222,17 @@ def related_terms(
     """
     own = set(words) | set(phrases)
     related: dict[str, str] = {}
-    for family, members in _lemmatised(nlp).items():
+    for family, members in families.items():
         if own & set(members.values()):
             for term in members:
                 related.setdefault(term, family)
     return related
 
 
-def families_of(nlp: Any, keys: Sequence[str]) -> dict[str, str]:
+def families_of(families: Families, keys: Sequence[str]) -> dict[str, str]:
     """Lemma key -> the family it belongs to, for the ``keys`` that have one."""
     found: dict[str, str] = {}
-    for family, members in _lemmatised(nlp).items():
+    for family, members in families.items():
         for key in set(members.values()) & set(keys):
             found.setdefault(key, family)
     return found
-
-
-_CACHE: dict[int, Mapping[str, dict[str, str]]] = {}
-
-
-def _lemmatised(nlp: Any) -> Mapping[str, dict[str, str]]:
-    """Each family's words with their lemma keys, parsed once per pipeline."""
-    key = id(nlp)
-    if key not in _CACHE:
-        flat = [(name, word) for name, words in FAMILIES.items() for word in words]
-        docs = parse_texts(nlp, [word for _, word in flat])
-        table: dict[str, dict[str, str]] = {name: {} for name in FAMILIES}
-        for (name, word), doc in zip(flat, docs, strict=True):
-            lemma = " ".join(t.norm_ for t in doc if not t.is_punct)
-            if lemma and lemma not in table[name].values():
-                table[name][word] = lemma
-        _CACHE[key] = table
-    return _CACHE[key]

@@ -26,11 +26,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from research_tool.concepts import families_of, related_terms
+from research_tool.concepts import families_of, family_words, related_terms
 from research_tool.cues import Hit, TermMatcher
 from research_tool.lexicon import GENERIC, NEGATIVE_SENSE
 from research_tool.model import Stance
-from research_tool.passages import Passage, parse_texts
+from research_tool.passages import Passage, parse_texts, word_count
 from research_tool.stance import StanceReader
 from research_tool.wordfreq import specificity
 
@@ -176,15 +176,16 @@ class EvidenceFinder:
         answers: set[int],
     ) -> Found | None:
         """Passage ``i`` as evidence, if its words or its answer are enough."""
-        score, matched, _ = own[i]
+        score, matched, hits = own[i]
         passage = passages[i]
         topic = topics[passage.turn.index]
-        in_answer = passage.turn.index in answers and _words(passage) >= MIN_WORDS
+        in_answer = (
+            passage.turn.index in answers and word_count(passage.span) >= MIN_WORDS
+        )
         strong = score >= STRONG * terms.scale
         if not in_answer and not strong:
             return None
 
-        hits = own[i][2]
         negative = bool(hits) and all(h.term in terms.negative for h in hits)
         read = _joined(_run(passages, i, TURNS)).span
         stance = self._stance.stance(read, hits, negative=negative)
@@ -267,10 +268,6 @@ def _turn_need(topics: Mapping[int, _Topic], scale: float) -> float:
     return scale * max(TURN_FLOOR, min(TURN_NEED, RELATIVE * top))
 
 
-def _words(passage: Passage) -> int:
-    return sum(1 for token in passage.span if token.is_alpha)
-
-
 def _strongest(items: list[Found], passages: Sequence[Passage]) -> list[Found]:
     """The best items: PER_TURN a turn, MAX_PER_HYPOTHESIS in all, in order.
 
@@ -328,6 +325,7 @@ def hypothesis_terms(
 ) -> list[Terms]:
     """Content lemmas and phrases of each hypothesis, weighted."""
     docs = parse_texts(nlp, [text for _, text in hypotheses])
+    families = family_words(nlp)
     words_per_doc = [_content_words(doc) for doc in docs]
     phrases_per_doc = [_phrases(doc) + _compounds(doc) for doc in docs]
     spread: dict[str, int] = {}
@@ -351,8 +349,8 @@ def hypothesis_terms(
             weights.setdefault(phrase, share(phrase) * (PHRASE + longer))
         scale = min(1.0, sum(sorted(weights.values())[-3:]) / FULL)
         phrases = [p for p in weights if " " in p]
-        family = families_of(nlp, list(weights))
-        related = related_terms(nlp, words, phrases)
+        family = families_of(families, list(weights))
+        related = related_terms(families, words, phrases)
         for term in related:
             if term not in weights:
                 weights[term] = RELATED * _commonness(term)

@@ -34,6 +34,22 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+TOOL_FOLDER = ".research"  # what the tool can rebuild: search index, quote checks
+
+
+def tool_folder(root: Path) -> Path:
+    """``root/.research``, made if needed, with a ``.gitignore`` keeping it out of git.
+
+    Raises OSError when it cannot be made; callers decide whether that matters.
+    """
+    folder = root / TOOL_FOLDER
+    folder.mkdir(exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")
+    return folder
+
+
 def read_text(path: Path) -> TextFile:
     """Read a UTF-8 file exactly as it is (no newline translation).
 

@@ -112,7 +112,7 @@ def passages(transcript: Transcript, nlp: Any) -> list[Passage]:
                 span = doc.char_span(
                     start - offset, end - offset, alignment_mode="expand"
                 )
-                if span is None or _word_count(span) < _MIN_WORDS:
+                if span is None or word_count(span) < _MIN_WORDS:
                     continue
                 found.append(Passage(len(found), turn, start, end, span))
     return found
@@ -172,5 +172,6 @@ def _line_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def _word_count(span: Any) -> int:
+def word_count(span: Any) -> int:
+    """The words of a span, punctuation and numbers not counted."""
     return sum(1 for t in span if t.is_alpha)

@@ -22,6 +22,7 @@ anchored on the quote's rarest words, compared with difflib.
 from __future__ import annotations
 
 import difflib
+import html
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -70,9 +71,8 @@ class QuoteMatch:
     score: float
 
 
-_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_ESCAPED = re.compile("|".join(_ESCAPES.values()))
-_UNESCAPES = {entity: char for char, entity in _ESCAPES.items()}
+_UNESCAPES = {"&amp;": "&", "&lt;": "<", "&gt;": ">"}  # what html.escape writes
+_ESCAPED = re.compile("|".join(_UNESCAPES))
 
 
 def escape_html(quote: str) -> str:
@@ -81,7 +81,7 @@ def escape_html(quote: str) -> str:
     A participant's words may hold ``<script>``; findings.md writes them
     escaped so that a viewer rendering raw HTML shows them as text.
     """
-    return "".join(_ESCAPES.get(char, char) for char in quote)
+    return html.escape(quote, quote=False)
 
 
 def unescape_html(quote: str) -> str:

@@ -15,9 +15,10 @@ from click.testing import CliRunner
 
 import research_tool.redaction as redaction
 from research_tool import cache, fileio
-from research_tool.cache import CACHE_DIR, CACHE_NAME, SourceInputs, source_key
+from research_tool.cache import CACHE_NAME, SourceInputs, source_key
 from research_tool.cli import cli
 from research_tool.errors import WriteRefused
+from research_tool.fileio import TOOL_FOLDER
 from research_tool.status import update_status
 from research_tool.status_view import as_dict
 from research_tool.studies import load_study
@@ -31,12 +32,12 @@ ROSTER = Path("transcripts/roster.yaml")
 @pytest.fixture
 def example_study(example_study: Path) -> Path:
     """The example study's copy, without any cache a run in place left there."""
-    shutil.rmtree(example_study / CACHE_DIR, ignore_errors=True)
+    shutil.rmtree(example_study / TOOL_FOLDER, ignore_errors=True)
     return example_study
 
 
 def cache_file(study: Path) -> Path:
-    return study / CACHE_DIR / CACHE_NAME
+    return study / TOOL_FOLDER / CACHE_NAME
 
 
 def cached(study: Path) -> Verification:
@@ -226,7 +227,7 @@ def test_a_cache_edited_by_hand_is_not_trusted(example_study: Path) -> None:
 
 
 def test_an_unwritable_cache_folder_is_silently_skipped(example_study: Path) -> None:
-    (example_study / CACHE_DIR).write_text("a file where the folder goes\n")
+    (example_study / TOOL_FOLDER).write_text("a file where the folder goes\n")
     update_status(example_study, write=True)
 
     result = CliRunner().invoke(cli, ["status", str(example_study), "--check"])
@@ -285,7 +286,7 @@ def test_the_cache_holds_no_raw_transcript_text(example_study: Path) -> None:
         assert item.quote not in stored
     for name in ("Ashley", "Brandt", "Dana", "Marcus"):
         assert name in raw and name not in stored
-    assert (example_study / CACHE_DIR / ".gitignore").read_text() == "*\n"
+    assert (example_study / TOOL_FOLDER / ".gitignore").read_text() == "*\n"
 
 
 def test_each_input_changes_the_key(tmp_path: Path) -> None:

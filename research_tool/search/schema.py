@@ -7,11 +7,11 @@ import sqlite3
 from pathlib import Path
 
 from research_tool.errors import ResearchError
+from research_tool.fileio import TOOL_FOLDER, tool_folder
 
 log = logging.getLogger(__name__)
 
 SCHEMA_VERSION = "3"
-INDEX_DIR = ".research"
 INDEX_NAME = "index.sqlite"
 LOCK_TIMEOUT = 10.0  # seconds to wait while another search updates the index
 
@@ -66,7 +66,7 @@ class SearchError(ResearchError):
 
 
 def index_path(root: Path) -> Path:
-    return root / INDEX_DIR / INDEX_NAME
+    return root / TOOL_FOLDER / INDEX_NAME
 
 
 def check_fts5() -> None:
@@ -89,10 +89,7 @@ def open_index(root: Path) -> sqlite3.Connection:
     check_fts5()
     path = index_path(root)
     try:
-        path.parent.mkdir(exist_ok=True)
-        ignore = path.parent / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
+        tool_folder(root)
     except OSError as exc:
         raise SearchError(
             path.parent, 0, f"cannot write the index: {exc.strerror}"
