@@ -21,6 +21,7 @@ from research_tool.model import Transcript, Turn
 from research_tool.redaction.entities import discover
 from research_tool.redaction.names import NameTable, bracketed
 from research_tool.redaction.patterns import CONTACT, TOKENS, is_personal_url
+from research_tool.redaction.phones import redact_phones
 from research_tool.redaction.tables import (
     INTERVIEWER,
     base_table,
@@ -104,7 +105,11 @@ def is_trained(pipeline: object | None) -> bool:
 
 
 def redact_contacts(text: str, tally: Counter[tuple[str, str]]) -> str:
-    """Replace emails, phone numbers, street addresses and personal URLs."""
+    """Replace emails, phone numbers, street addresses and personal URLs.
+
+    North American and ``+`` numbers are found with the other contact
+    details; national formats (``0161 496 0732``) after them.
+    """
 
     def substitute(match: re.Match[str]) -> str:
         kind = match.lastgroup or "url"
@@ -113,7 +118,7 @@ def redact_contacts(text: str, tally: Counter[tuple[str, str]]) -> str:
         tally[(kind, TOKENS[kind])] += 1
         return TOKENS[kind]
 
-    return CONTACT.sub(substitute, text)
+    return redact_phones(CONTACT.sub(substitute, text), tally)
 
 
 def rebuild_text(turns: Sequence[Turn]) -> tuple[str, list[Turn]]:

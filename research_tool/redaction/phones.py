@@ -1,0 +1,104 @@
+"""Phone numbers written in a country's national format: ``0161 496 0732``.
+
+``patterns.PHONE`` finds North American and ``+`` numbers; this pass finds
+the rest with ``phonenumbers`` (libphonenumber's numbering plans), which
+knows how each country writes its numbers and rejects years, times, dates
+and amounts. The country is never known, so a number counts when it is
+valid in any of ``REGIONS``. Only text holding seven or more digits in a
+row (spaces, dashes, dots and brackets between them allowed) is handed to
+the library, and only the words around those digits, so most turns cost
+one regular-expression scan, a long turn with a number costs little more,
+and the library is imported only when such a turn comes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+# Countries whose national formats are tried, most likely first.
+REGIONS = ("GB", "US", "CA", "AU", "IE", "NZ", "IN", "DE", "FR", "ES", "NL")
+
+TOKEN = "[phone]"
+
+# Seven digits with phone punctuation between them: the least a number holds.
+CANDIDATE = re.compile(r"\d(?:[ ().\-/]{0,3}\d){6}")
+
+_GROUPS = re.compile(r"\d+")
+
+# How far around the digits to look, widened to whole words.
+_MARGIN = 32
+
+
+def redact_phones(text: str, tally: Counter[tuple[str, str]]) -> str:
+    """Replace national-format phone numbers in ``text`` with ``[phone]``."""
+    if CANDIDATE.search(text) is None:
+        return text
+
+    spans = [
+        (offset + start, offset + end)
+        for offset, window in _windows(text)
+        for start, end in _found(window)
+    ]
+    for start, end in reversed(_merged(spans)):
+        text = text[:start] + TOKEN + text[end:]
+        tally[("phone", TOKEN)] += 1
+    return text
+
+
+def _windows(text: str) -> list[tuple[int, str]]:
+    """The stretches of ``text`` around its runs of digits, with their offsets."""
+    spans = []
+    for match in CANDIDATE.finditer(text):
+        start = _word_edge(text, match.start() - _MARGIN, -1)
+        end = _word_edge(text, match.end() + _MARGIN, 1)
+        spans.append((start, end))
+    return [(start, text[start:end]) for start, end in _merged(spans)]
+
+
+def _word_edge(text: str, index: int, step: int) -> int:
+    """``index`` moved outwards (``step``) to a space or the end of ``text``."""
+    index = min(max(index, 0), len(text))
+    while 0 < index < len(text) and not text[index - (step < 0)].isspace():
+        index += step
+    return index
+
+
+def _found(text: str) -> list[tuple[int, int]]:
+    """Where a number valid in one of ``REGIONS`` stands in ``text``."""
+    import phonenumbers
+
+    spans = []
+    for region in REGIONS:
+        matcher = phonenumbers.PhoneNumberMatcher(
+            text, region, leniency=phonenumbers.Leniency.VALID
+        )
+        for match in matcher:
+            if is_plausible(match.raw_string):
+                spans.append((match.start, match.end))
+    return spans
+
+
+def is_plausible(raw: str) -> bool:
+    """Seven digits or more, and not a list of small numbers ("15 30 45 60").
+
+    A number without a ``+``, a trunk ``0`` or an area code in brackets must
+    have a group of three digits or more and no group of one digit.
+    """
+    groups = _GROUPS.findall(raw)
+    if sum(len(group) for group in groups) < 7:
+        return False
+    if raw.startswith(("+", "0", "(")):
+        return True
+    return max(map(len, groups)) >= 3 and min(map(len, groups)) > 1
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping spans joined, in text order."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
