@@ -68,15 +68,26 @@ def _found(text: str) -> list[tuple[int, int]]:
     """Where a number valid in one of ``REGIONS`` stands in ``text``."""
     import phonenumbers
 
-    spans = []
+    digits = [match.span() for match in CANDIDATE.finditer(text)]
+    spans: list[tuple[int, int]] = []
     for region in REGIONS:
         matcher = phonenumbers.PhoneNumberMatcher(
             text, region, leniency=phonenumbers.Leniency.VALID
         )
-        for match in matcher:
-            if is_plausible(match.raw_string):
-                spans.append((match.start, match.end))
+        spans.extend(
+            (match.start, match.end)
+            for match in matcher
+            if is_plausible(match.raw_string)
+        )
+
+        # Every run of digits is a number already: other regions add nothing.
+        if all(_covered(run, spans) for run in digits):
+            break
     return spans
+
+
+def _covered(run: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(start <= run[0] and run[1] <= end for start, end in spans)
 
 
 def is_plausible(raw: str) -> bool:
