@@ -106,7 +106,7 @@ def _cues(
     found = {}
     lines = {}
     for key, value in node.value:
-        if not str(key.value).isdigit():
+        if not re.fullmatch(r"[0-9]+", str(key.value)):
             message = f"`{key.value}` is not a hypothesis number (1, 2, ...)"
             raise CodebookError(path, _line(key), message)
         found[int(key.value)] = _terms(path, value)

@@ -35,17 +35,22 @@ from research_tool.stance import StanceReader
 from research_tool.wordfreq import specificity
 
 TURN_NEED = 6.0  # topic score that makes a whole answer about a hypothesis
-TURN_FLOOR = 3.0  # ... and the least it can be lowered to
+TURN_FLOOR = 2.0  # ... and the least it can be lowered to
 RELATIVE = 0.8  # share of the interview's best answer's score that is enough
 SHARE = 0.5  # an answer is about the hypotheses scoring this share of its best
 STRONG = 2.5  # score a sentence needs on its own words, outside such an answer
 SENTENCE_CAP = 3.0  # most one sentence adds to its turn's topic score
 QUESTION_CAP = 3.0  # most the interviewer's question adds
 MIN_WORDS = 6  # words a context-only sentence needs to say something
-CARRY = 0.3  # share of an answer's topic a content-free follow-up keeps
-NEIGHBOURS = 0.25  # share of the answers before and after added to an answer's
+CARRY = 0.5  # share of an answer's topic a content-free follow-up keeps
+NEIGHBOURS = 0.4  # share of the answers before and after added to an answer's
 PER_TURN = 6  # items per hypothesis from one answer
 MAX_PER_HYPOTHESIS = 10  # the strongest items kept, so a snapshot stays reviewable
+WORDS_PER_ITEM = 400  # ... or one per this many words the participant said
+TIME_FRAMES = frozenset({"at", "during", "per", "each", "every", "throughout", "by"})
+FRAME_WORDS = 3  # words after such a preposition that can name the time
+DENIALS = frozenset({"no", "not", "n't", "never", "without", "lack", "lacks"})
+DENIED = 2  # content words after a denial that name what is denied
 CLAUSE_BREAKS = {"but", "although", "though", "while", "whereas", "yet"}
 RARE = 20  # a term said in 1 sentence of RARE or fewer keeps its full weight
 FULL = 6.0  # a statement whose three best terms weigh this scores in full
@@ -90,6 +95,7 @@ class Terms:
     negative: frozenset[str]  # terms worded near an absence ("invisible to SAMs")
     family: Mapping[str, str] = field(default_factory=dict)  # term -> concept family
     scale: float = 1.0  # below 1 for a statement too short to score as high
+    denied: frozenset[str] = frozenset()  # what the hypothesis says is not done
 
 
 @dataclass(frozen=True)
@@ -147,6 +153,7 @@ class EvidenceFinder:
                 _topics(terms, passages, own, question, follow_ups),
             )
         best = _best_topics([topics for _, topics in scored.values()])
+        limit = _limit(passages)
 
         found: dict[int, list[Found]] = {}
         for terms in self.terms:
@@ -163,7 +170,7 @@ class EvidenceFinder:
                 if (item := self._judge(terms, passages, own, i, topics, answers))
                 is not None
             ]
-            found[terms.number] = _strongest(items, passages)
+            found[terms.number] = _strongest(items, passages, limit)
         return found
 
     def _judge(
@@ -188,7 +195,11 @@ class EvidenceFinder:
 
         negative = bool(hits) and all(h.term in terms.negative for h in hits)
         read = _joined(_run(passages, i, TURNS)).span
-        stance = self._stance.stance(read, hits, negative=negative)
+        denied = [h for h in hits if h.term in terms.denied]
+        if denied:
+            stance = self._stance.denied_stance(read, denied)
+        else:
+            stance = self._stance.stance(read, hits, negative=negative)
         about = topic.terms if in_answer and not strong else ()
         rank = round(score + 0.1 * topic.score, 3)
         return Found(terms.number, passage, stance, rank, tuple(matched), about)
@@ -268,8 +279,16 @@ def _turn_need(topics: Mapping[int, _Topic], scale: float) -> float:
     return scale * max(TURN_FLOOR, min(TURN_NEED, RELATIVE * top))
 
 
-def _strongest(items: list[Found], passages: Sequence[Passage]) -> list[Found]:
-    """The best items: PER_TURN a turn, MAX_PER_HYPOTHESIS in all, in order.
+def _limit(passages: Sequence[Passage]) -> int:
+    """How many items a hypothesis keeps: more in a longer interview."""
+    words = sum(word_count(p.span) for p in passages)
+    return max(MAX_PER_HYPOTHESIS, round(words / WORDS_PER_ITEM))
+
+
+def _strongest(
+    items: list[Found], passages: Sequence[Passage], limit: int
+) -> list[Found]:
+    """The best items: PER_TURN a turn, ``limit`` in all, in spoken order.
 
     A kept sentence is quoted with the next one when that one carries the
     thought on ("So ...", "And ..."), on the same line of the same turn.
@@ -282,7 +301,7 @@ def _strongest(items: list[Found], passages: Sequence[Passage]) -> list[Found]:
         turn = item.passage.turn.index
         if item.passage.index in taken or per_turn.get(turn, 0) >= PER_TURN:
             continue
-        if len(kept) >= MAX_PER_HYPOTHESIS:
+        if len(kept) >= limit:
             break
         run = _run(passages, item.passage.index)
         run = run[: next((k for k, p in enumerate(run) if p.index in taken), len(run))]
@@ -350,7 +369,12 @@ def hypothesis_terms(
         scale = min(1.0, sum(sorted(weights.values())[-3:]) / FULL)
         phrases = [p for p in weights if " " in p]
         family = families_of(families, list(weights))
-        related = related_terms(families, words, phrases)
+        framed = _time_frames(doc)
+        related = related_terms(
+            families,
+            [w for w in words if w not in framed],
+            [p for p in phrases if not set(p.split()) & framed],
+        )
         for term in related:
             if term not in weights:
                 weights[term] = RELATED * _commonness(term)
@@ -361,7 +385,8 @@ def hypothesis_terms(
         negative = _negative_terms(doc, weights)
         absent = {family[t] for t in negative if t in family}
         negative |= {t for t in weights if family.get(t) in absent}
-        found.append(Terms(number, weights, frozenset(negative), family, scale))
+        denied = _denied_terms(doc, weights)
+        found.append(Terms(number, weights, frozenset(negative), family, scale, denied))
     return found
 
 
@@ -393,6 +418,63 @@ def _negative_terms(doc: Any, weights: Mapping[str, float]) -> frozenset[str]:
     return frozenset(
         term for term in weights if all(word in near for word in term.split())
     )
+
+
+def _time_frames(doc: Any) -> set[str]:
+    """Words that only frame a claim in time: "at tax time", "during the year".
+
+    They say when, not what the hypothesis is about, so their concept
+    family (hours, minutes, "all morning") is not brought in.
+    """
+    framed: set[str] = set()
+    for k, token in enumerate(doc):
+        if token.norm_ in TIME_FRAMES:
+            framed |= {t.norm_ for t in doc[k + 1 : k + 1 + FRAME_WORDS]}
+    return framed
+
+
+def _denied_terms(doc: Any, weights: Mapping[str, float]) -> frozenset[str]:
+    """What the hypothesis says people do not do, or do not do it by.
+
+    In "they do no routine inspections", "rather than by comparing quotes"
+    and "do not track spending", the words right after the denial name the
+    practice denied: a participant who describes doing it challenges the
+    hypothesis, one who says they do not supports it. The run of up to
+    DENIED content words after "no", "not", "never", "without", "lack",
+    "rather than" or "instead of" is taken, within its clause, less any
+    word the hypothesis also uses outside a denial ("rather than
+    quantitative data because quantitative data is fragmented").
+    """
+    denied: set[str] = set()
+    elsewhere: set[str] = set()
+    run: list[str] | None = None
+    for k, token in enumerate(doc):
+        if _denies(doc, k):
+            run = []
+            continue
+        content = token.is_alpha and not token.is_stop and token.norm_ not in GENERIC
+        if run is not None and (
+            token.is_punct or token.norm_ in CLAUSE_BREAKS or len(run) >= DENIED
+        ):
+            run = None
+        if run is not None and content:
+            run.append(token.norm_)
+            denied.add(token.norm_)
+        elif run:
+            run = None
+        elif content:
+            elsewhere.add(token.norm_)
+    denied -= elsewhere
+    return frozenset(term for term in weights if denied and set(term.split()) <= denied)
+
+
+def _denies(doc: Any, k: int) -> bool:
+    """Token ``k`` is a denial: "no", "not", "lack", "rather than", ..."""
+    token = doc[k]
+    if token.norm_ in DENIALS:
+        return True
+    before = doc[k - 1].norm_ if k else ""
+    return (before, token.norm_) in (("rather", "than"), ("instead", "of"))
 
 
 def _content_words(doc: Any) -> list[str]:

@@ -22,7 +22,6 @@ from research_tool.model import Stance
 
 WINDOW = 4  # tokens before a matched term in which a negation counts
 SHORT = 4  # words in a sentence that can be a bare denial
-SHORT = 4  # words in a sentence that can be a bare denial
 
 
 class StanceReader:
@@ -42,6 +41,18 @@ class StanceReader:
         """``challenges`` when the cues say the opposite of the hypothesis."""
         against = self.against(span, hits, negative=negative)
         return "challenges" if against or self.denied_before(span) else "supports"
+
+    def denied_stance(self, span: Any, hits: Sequence[Hit]) -> Stance:
+        """Stance on a practice the hypothesis denies ("no routine inspections").
+
+        Saying it is not done agrees; describing it done contradicts.
+        """
+        cues = [c for c in self._matcher(span) if not _in_compound(span.doc, c)]
+        negated = any(
+            c.label == "negation" and any(0 < h.start - c.start <= WINDOW for h in hits)
+            for c in cues
+        )
+        return "supports" if negated else "challenges"
 
     def denied_before(self, span: Any) -> bool:
         """The sentence just before is a short denial ("No.", "Not really.")."""

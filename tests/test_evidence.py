@@ -14,7 +14,14 @@ from research_tool.codebook import (
     parse_codebook,
 )
 from research_tool.errors import CodebookError
-from research_tool.evidence import EvidenceFinder, Found
+from research_tool.evidence import (
+    MAX_PER_HYPOTHESIS,
+    WORDS_PER_ITEM,
+    EvidenceFinder,
+    Found,
+    _limit,
+    hypothesis_terms,
+)
 from research_tool.nlp import Pipeline, load_pipeline
 from research_tool.passages import passages
 from tests.fixture_cases import Case, parametrize, transcript
@@ -223,3 +230,52 @@ def test_a_pseudonym_in_brackets_stays_whole(pipeline: Pipeline) -> None:
         "I log into Gainsight anyway.",
         "[colleague-2] reads the summary.",
     ]
+
+
+def test_a_time_frame_does_not_bring_in_the_time_words(pipeline: Pipeline) -> None:
+    """ "At tax time" says when; "spend hours" says what the claim is about."""
+    terms = hypothesis_terms(
+        pipeline.nlp,
+        [
+            (1, "Landlords reconstruct repair spending at tax time"),
+            (2, "Managers spend hours on manual reporting"),
+        ],
+        {},
+    )
+    assert "minute" not in terms[0].weights
+    assert "minute" in terms[1].weights
+
+
+def test_only_the_practice_after_a_denial_is_denied(pipeline: Pipeline) -> None:
+    terms = hypothesis_terms(
+        pipeline.nlp,
+        [
+            (
+                1,
+                "Landlords hire builders they know rather than by comparing quotes",
+            ),
+            (2, "Judged on tone rather than data because data is scattered"),
+            (3, "Kitchens keep no regular record of waste"),
+        ],
+        {},
+    )
+    assert {"compare", "quote", "compare quote"} <= terms[0].denied
+    assert "builder" not in terms[0].denied
+    assert terms[1].denied == frozenset()  # "data" is also said outside it
+    assert "record" in terms[2].denied and "waste" not in terms[2].denied
+
+
+def test_a_longer_interview_keeps_more_items_per_hypothesis(
+    pipeline: Pipeline,
+) -> None:
+    def limit(sentences: int) -> int:
+        said = " ".join(["I wrote the weekly report again."] * sentences)
+        return _limit(passages(transcript(("participant", said)), pipeline.nlp))
+
+    assert limit(30) == MAX_PER_HYPOTHESIS
+    assert limit(1000) == round(1000 * 6 / WORDS_PER_ITEM) > MAX_PER_HYPOTHESIS
+
+
+def test_a_codebook_key_of_other_digits_is_an_error_not_a_crash() -> None:
+    with pytest.raises(CodebookError, match="not a hypothesis number"):
+        parse_codebook(Path("codebook.yaml"), "hypotheses:\n  ²: [word]\n")

@@ -4,7 +4,7 @@ The floors sit a little below what was measured when the rules were last
 changed (see docs/process.md): on the account-management interviews,
 precision against every passage either annotator accepts and recall of the
 first annotator's key quotes, without and with the study's codebook; on the
-two other studies, precision against their exhaustive annotation. They
+other studies, precision and recall against their exhaustive annotation. They
 catch a rule change that quietly makes the suggestions worse, not a
 particular output.
 """
@@ -38,7 +38,7 @@ def test_evidence_stays_above_its_floor_and_the_keyword_baseline(
     measured: GoldResult,
 ) -> None:
     assert measured.accepted.precision >= 0.70
-    assert measured.evidence.recall >= 0.54
+    assert measured.evidence.recall >= 0.58
     tool = _f1(measured.accepted.precision, measured.evidence.recall)
     base = _f1(measured.accepted_baseline.precision, measured.baseline.recall)
     assert tool > base + 0.15
@@ -49,7 +49,7 @@ def test_evidence_with_the_codebook_stays_above_its_floor(
     with_codebook: GoldResult,
 ) -> None:
     assert with_codebook.accepted.precision >= 0.68
-    assert with_codebook.evidence.recall >= 0.47
+    assert with_codebook.evidence.recall >= 0.45
     stance = with_codebook.evidence.stance
     assert stance is not None and stance >= 0.66
 
@@ -62,7 +62,7 @@ def test_stance_and_type_accuracy_stay_above_their_floor(measured: GoldResult) -
 
 @pytest.mark.parametrize(
     ("annotation", "precision", "recall"),
-    [("clinic", 0.50, 0.30), ("third", 0.45, 0.15), ("fourth", 0.40, 0.10)],
+    [("clinic", 0.45, 0.30), ("third", 0.45, 0.22), ("fourth", 0.45, 0.25)],
 )
 def test_other_studies_stay_well_above_keyword_precision(
     annotation: str, precision: float, recall: float
