@@ -50,8 +50,10 @@ def measure() -> list[Line]:
             lines += _gold_lines(pipeline, codebook=codebook)
     others = (
         ("clinic", "development"),
-        ("third", "held out, then examined"),
-        ("fourth", "held out"),
+        ("third", "held out, then development"),
+        ("fourth", "held out, then development"),
+        ("fifth", "held out"),
+        ("sixth", "held out"),
     )
     for annotation, label in others:
         if gold_files(annotation=annotation):
@@ -101,6 +103,8 @@ def _study_lines(pipeline: Any, annotation: str, label: str) -> list[Line]:
         Line(name, "stance accuracy", gold.evidence.stance or 0.0, gold.baseline.stance)
     )
     lines.append(Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7"))
+    lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
+    lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
     return lines
 
 
