@@ -9,6 +9,8 @@ must never.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections import Counter
 from pathlib import Path
 
@@ -42,6 +44,16 @@ PHONES = [
     pytest.param("021 123 4567", id="nz-mobile"),
     pytest.param("612 34 56 78", id="es-mobile"),
     pytest.param("06-12345678", id="nl-mobile"),
+    pytest.param("06 1234 5678", id="it-rome"),
+    pytest.param("03-1234-5678", id="jp-tokyo"),
+    pytest.param("082 123 4567", id="za-mobile"),
+    pytest.param("0470 12 34 56", id="be-mobile"),
+    pytest.param("079 123 45 67", id="ch-mobile"),
+    pytest.param("55 1234 5678", id="mx-city"),
+    pytest.param("010-1234-5678", id="kr-mobile"),
+    pytest.param("138 0013 8000", id="cn-mobile"),
+    pytest.param("0161 496 0732 ext. 204", id="uk-with-extension"),
+    pytest.param("07700900418", id="uk-unspaced"),
     pytest.param("(512) 555-0187", id="us-area-code"),
     pytest.param("555-0142", id="us-local"),
     pytest.param("503-555-0148", id="us-dashed"),
@@ -72,6 +84,12 @@ NOT_PHONES = [
     pytest.param("Counts went 5 10 15 20 25.", id="count-list"),
     pytest.param("Slots at 15 30 45 60 90 minutes.", id="minute-list"),
     pytest.param("Rows 1-1000 and pages 100 200 300.", id="ranges"),
+    pytest.param("Sizes 60 150 250 75 and 75 1000 20 50.", id="number-lists"),
+    pytest.param("Scores 15 235 45 65 25 in a row.", id="score-list"),
+    pytest.param("Codes 4992 2159 and 1647 883 on the box.", id="code-pairs"),
+    pytest.param("Weights 0.25 0.5 0.75 1.0 each.", id="decimal-list"),
+    pytest.param("Between 1,000,000 and 2,500,000 users.", id="millions"),
+    pytest.param("See ISBN 978-3-16-148410-0 and IP 192.168.0.1.", id="identifiers"),
 ]
 
 
@@ -119,6 +137,21 @@ def test_study_transcripts_lose_their_numbers(relative: str, number: str) -> Non
 
     assert number not in redacted.transcript.text
     assert redacted.counts.get("phone", 0) >= 1
+
+
+def test_the_library_is_loaded_only_for_text_with_digits() -> None:
+    code = (
+        "import sys\n"
+        "from research_tool.redaction import redact_text\n"
+        "redact_text('Call Dana on Monday at 10:30 about the $1,200 renewal.')\n"
+        "assert 'phonenumbers' not in sys.modules, 'loaded too early'\n"
+        "assert redact_text('Ring 0161 496 0732.') == 'Ring [phone].'\n"
+        "assert 'phonenumbers' in sys.modules\n"
+    )
+
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True)
+
+    assert result.returncode == 0, result.stderr.decode()
 
 
 # Phone punctuation, and characters that break a run of digits.

@@ -17,7 +17,10 @@ import re
 from collections import Counter
 
 # Countries whose national formats are tried, most likely first.
-REGIONS = ("GB", "US", "CA", "AU", "IE", "NZ", "IN", "DE", "FR", "ES", "NL")
+REGIONS = (
+    *("GB", "IE", "US", "CA", "AU", "NZ", "IN"),  # English-speaking first
+    *("DE", "FR", "ES", "NL", "MX", "KR", "CN"),
+)
 
 TOKEN = "[phone]"
 
@@ -25,6 +28,7 @@ TOKEN = "[phone]"
 CANDIDATE = re.compile(r"\d(?:[ ().\-/]{0,3}\d){6}")
 
 _GROUPS = re.compile(r"\d+")
+_EXTENSION = re.compile(r"\s*[^\d\s().\-/+].*", re.DOTALL)  # " ext. 204"
 
 # How far around the digits to look, widened to whole words.
 _MARGIN = 32
@@ -77,7 +81,7 @@ def _found(text: str) -> list[tuple[int, int]]:
         spans.extend(
             (match.start, match.end)
             for match in matcher
-            if is_plausible(match.raw_string)
+            if is_plausible(match.raw_string) and _grouped(match.raw_string, region)
         )
 
         # Every run of digits is a number already: other regions add nothing.
@@ -86,22 +90,50 @@ def _found(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _grouped(raw: str, region: str) -> bool:
+    """Whether ``raw`` is grouped as ``region`` writes its numbers.
+
+    A trunk ``0``, a ``+`` or an area code in brackets marks a phone number
+    however its digits are grouped ("0161 49 60 732", as read out); without
+    one, the grouping must be the country's ("612 34 56 78" in Spain), so
+    that a list of numbers ("60 150 250 75") is not taken for one.
+    """
+    if raw.startswith(("+", "0", "(")):
+        return True
+
+    import phonenumbers
+
+    strict = phonenumbers.PhoneNumberMatcher(
+        raw, region, leniency=phonenumbers.Leniency.STRICT_GROUPING
+    )
+    return any(match.raw_string == raw for match in strict)
+
+
 def _covered(run: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(start <= run[0] and run[1] <= end for start, end in spans)
 
 
 def is_plausible(raw: str) -> bool:
-    """Seven digits or more, and not a list of small numbers ("15 30 45 60").
+    """Seven digits or more, and not a list of numbers ("0.25 0.5 0.75").
 
-    A number without a ``+``, a trunk ``0`` or an area code in brackets must
-    have a group of three digits or more and no group of one digit.
+    After a ``+`` anything goes. Otherwise no group may have one digit, dots
+    and spaces may not both part the groups, and without a trunk ``0`` or an
+    area code in brackets one group needs three digits and at most one group
+    may be a round number ("75 1000 20 50").
     """
+    raw = _EXTENSION.sub("", raw)
     groups = _GROUPS.findall(raw)
     if sum(len(group) for group in groups) < 7:
         return False
-    if raw.startswith(("+", "0", "(")):
+    if raw.startswith("+"):
         return True
-    return max(map(len, groups)) >= 3 and min(map(len, groups)) > 1
+
+    if min(map(len, groups)) == 1 or ("." in raw and " " in raw):
+        return False
+    if raw.startswith(("0", "(")):
+        return True
+    round_numbers = sum(group.endswith("0") for group in groups)
+    return max(map(len, groups)) >= 3 and round_numbers < 2
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
