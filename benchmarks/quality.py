@@ -54,6 +54,8 @@ def measure() -> list[Line]:
         ("fourth", "held out, then development"),
         ("fifth", "held out"),
         ("sixth", "held out"),
+        ("seventh", "held out"),
+        ("eighth", "held out"),
     )
     for annotation, label in others:
         if gold_files(annotation=annotation):
