@@ -20,7 +20,42 @@ _MIN_WORDS = 3
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*(?=\s)")
 _OPENING = "([{"
 # Lookup lemmas that read oddly in a Why line; the plain word is the key.
-_LEMMA_FIXES = {"datum": "data"}
+_LEMMA_FIXES = {"datum": "data", "medium": "media", "criterium": "criteria"}
+# Words spaCy's lookup table reads as a form of a much rarer word ("number"
+# as "numb", "bit" as "bite", "rent" as "rend", "taxes" as "taxis"): each
+# keeps the reading people mean. Found by listing every lookup lemma at
+# least twice as rare in log probability as the word itself, less the
+# true inflections ("frustrated" -> "frustrate"), and checked by hand.
+_SAID_AS = {
+    "bit": "bit",
+    "number": "number",
+    "rent": "rent",
+    "matter": "matter",
+    "putting": "put",
+    "taxes": "tax",
+    "shelves": "shelf",
+    "cookies": "cookie",
+    "calories": "calorie",
+    "phases": "phase",
+    "crosses": "cross",
+    "ceiling": "ceiling",
+    "crew": "crew",
+    "weed": "weed",
+    "wedding": "wedding",
+    "plumbing": "plumbing",
+    "clothes": "clothes",
+    "clothing": "clothing",
+    "physics": "physics",
+    "politics": "politics",
+    "logistics": "logistics",
+    "agenda": "agenda",
+    "stamina": "stamina",
+    "developed": "develop",
+    "developing": "develop",
+    "dying": "die",
+    "according": "according",
+    "pending": "pending",
+}
 
 Keyer = Callable[[Any], str]
 
@@ -69,6 +104,8 @@ def lemma_keyer(nlp: Any) -> Keyer:
         text = token.text
         if _ACRONYM_PLURAL.match(text):
             return str(text[:-1].lower())
+        if text.lower() in _SAID_AS:
+            return _SAID_AS[text.lower()]
         lemma = token.lemma_ or text
         if lemma == text and text != text.lower():
             lemma = str(table.get(text.lower(), text.lower()))

@@ -18,20 +18,18 @@ from typing import Any
 from research_tool.cues import TermMatcher
 from research_tool.lexicon import FILLER, GENERIC
 from research_tool.passages import Passage
+from research_tool.wordclass import can_be_noun
 
 MAX_TOPICS = 3
 MIN_MENTIONS = 3  # a new tag is a word the participant keeps coming back to
 SHORT = 120  # passages; in a shorter interview twice is coming back
 MAX_SPREAD = 0.12  # ...but not one in every other passage ("account", "client")
 _NOT_TAG = re.compile(r"[^a-z0-9]+")
-# Lemmas that read oddly in a tag, back to the word people say.
-_AS_SAID = {"datum": "data", "medium": "media", "criterium": "criteria"}
 
 
 def tag_for(words: Sequence[str]) -> str:
     """``["Status", "update"]`` -> ``status-update``."""
-    spoken = [_AS_SAID.get(w.lower(), w) for w in words]
-    return _NOT_TAG.sub("-", " ".join(spoken).lower()).strip("-")
+    return _NOT_TAG.sub("-", " ".join(words).lower()).strip("-")
 
 
 class TopicTagger:
@@ -164,4 +162,5 @@ def _is_content(token: Any) -> bool:
         and key not in FILLER
         and key not in GENERIC
         and not key.endswith("ly")
+        and can_be_noun(key)
     )

@@ -192,3 +192,29 @@ def test_the_study_tags_come_before_new_ones(pipeline: Pipeline) -> None:
         codebook={"multi-tool": ("tabs", "spreadsheet")},
     )
     assert tagger.topics(found[0])[0] == "multi-tool"
+
+
+def test_a_word_that_cannot_be_a_noun_is_not_a_topic(pipeline: Pipeline) -> None:
+    """ "Suppose" and "honest" come back often, but they name nothing."""
+    said = transcript(
+        ("participant", "I suppose, honestly, the handover sheet is the problem."),
+        ("participant", "I suppose the handover sheet is all I have, to be honest."),
+        ("participant", "I suppose it is honest work, the handover sheet."),
+    )
+    found = passages(said, pipeline.nlp)
+    tags = TopicTagger(pipeline.nlp, found).topics(found[0])
+    assert tags[0] == "handover-sheet"
+    assert not {"suppose", "honest"} & set(tags)
+
+
+def test_a_topic_keeps_the_word_people_said(pipeline: Pipeline) -> None:
+    """The lookup table reads "rent" as "rend" and "taxes" as "taxis"."""
+    said = transcript(
+        ("participant", "The rent went up and the taxes went up."),
+        ("participant", "Rent is due on the first, taxes in April."),
+        ("participant", "I pay the rent late when the taxes are due."),
+    )
+    found = passages(said, pipeline.nlp)
+    tags = {t for p in found for t in TopicTagger(pipeline.nlp, found).topics(p)}
+    assert {"rent", "tax"} <= tags
+    assert not {"rend", "taxis"} & tags

@@ -277,7 +277,7 @@ def test_names_found_by_neither_path_are_redacted_alike(trained: Path) -> None:
 # Topic tags
 
 THEMES = (
-    "Dashboards refresh at night. Our dashboards refresh before the review. "
+    "Dashboards load at night. Our dashboards load before the review. "
     "I check the dashboards every morning."
 )
 
@@ -289,7 +289,7 @@ def _first_topics(pipeline: Pipeline) -> tuple[str, ...]:
 
 def test_topic_tags_come_from_noun_chunks_with_a_parser(trained: Path) -> None:
     assert _first_topics(load_pipeline(str(trained))) == ("dashboard",)
-    assert _first_topics(load_pipeline(blank=True)) == ("dashboard-refresh",)
+    assert _first_topics(load_pipeline(blank=True)) == ("dashboard-load",)
 
 
 def test_one_long_turn_is_tagged_in_linear_time(trained: Path) -> None:
@@ -308,7 +308,7 @@ def test_a_parse_without_noun_chunks_falls_back_to_word_runs() -> None:
     # Like a trained pipeline for a language spaCy has no noun chunker for.
     pipeline = Pipeline(build_pipeline("xx"), "xx-toy", trained=True)
 
-    assert _first_topics(pipeline) == ("dashboards-refresh",)
+    assert _first_topics(pipeline) == ("dashboards-load",)
 
 
 # A model that is not there, or will not load
