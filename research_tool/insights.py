@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from research_tool.cues import Hit, TermMatcher
-from research_tool.lexicon import TYPE_CUES, TYPE_PRIORITY
+from research_tool.lexicon import NOT_CUES, TYPE_CUES, TYPE_PRIORITY
 from research_tool.passages import Passage
 
 MIN_SCORE = 2.0
@@ -58,13 +58,17 @@ class InsightTagger:
             for weight, phrases in by_weight.items()
         }
         self._matcher = TermMatcher(nlp, groups)
+        self._not_cues = TermMatcher(nlp, {"not": NOT_CUES})
 
     def typing(self, span: Any) -> Typing | None:
         """The strongest type of ``span``, or None when no cue is found."""
         scores: dict[str, float] = {}
         cues: dict[str, list[str]] = {}
         seen: set[tuple[str, int, int]] = set()
+        masked = {i for h in self._not_cues(span) for i in range(h.start, h.end)}
         for hit in _outermost(self._matcher(span)):
+            if masked & set(range(hit.start, hit.end)):
+                continue  # "so that's", "must have been": the words, not the cue
             kind, weight = hit.label.rsplit(":", 1)
             if (kind, hit.start, hit.end) in seen:
                 continue  # two spellings of one cue ("has to", "have to")

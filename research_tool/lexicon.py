@@ -167,6 +167,20 @@ MOTIVATION = {
     ),
 }
 
+# Phrases that hold a type cue's words without meaning it: "so that's
+# twenty years" is no purpose, "it must have been March" no necessity, "I
+# want to say eleven" no wish.
+NOT_CUES = terms(
+    """
+    so that's, so that is, so that was, so that'll, so that would,
+    must have been, must've been, must have had, must have sent,
+    must have done, must have said, must have told, must have gone,
+    I want to say, I wanna say, I have to say, I'd have to say,
+    I have to admit, I have to be honest, I have to tell you,
+    if I'm honest, to be honest, I'd say, needless to say
+    """
+)
+
 TYPE_CUES: dict[str, dict[int, list[str]]] = {
     "pain-point": PAIN_POINT,
     "need": NEED,

@@ -218,3 +218,19 @@ def test_a_topic_keeps_the_word_people_said(pipeline: Pipeline) -> None:
     tags = {t for p in found for t in TopicTagger(pipeline.nlp, found).topics(p)}
     assert {"rent", "tax"} <= tags
     assert not {"rend", "taxis"} & tags
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He has been our plumber since then, so that's twenty years or more.",
+        "She told me on the stairs, it must have been March.",
+        "He texted at, I want to say, eleven at night.",
+    ],
+)
+def test_a_cue_word_in_a_set_phrase_is_not_a_cue(
+    pipeline: Pipeline, tagger: InsightTagger, sentence: str
+) -> None:
+    """'So that's', 'must have been' and 'I want to say' say no purpose,
+    necessity or wish."""
+    assert tagger.typing(_span(pipeline, sentence)) is None
