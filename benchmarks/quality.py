@@ -60,6 +60,7 @@ def measure() -> list[Line]:
     for annotation, label in others:
         if gold_files(annotation=annotation):
             lines += _study_lines(pipeline, annotation, label)
+    lines += _insight_lines(pipeline)
     if available():
         for corpus in run_corpus(pipeline):
             lines += _evidence_lines(
@@ -107,6 +108,27 @@ def _study_lines(pipeline: Any, annotation: str, label: str) -> list[Line]:
     lines.append(Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7"))
     lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
     lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
+    return lines
+
+
+def _insight_lines(pipeline: Any) -> list[Line]:
+    """Insight choice: two researchers against each other, and the tool."""
+    from benchmarks.quality_insights import insight_agreement
+
+    found = insight_agreement(pipeline)
+    if found is None:
+        return []
+    name = f"insights, two annotators ({found.files} transcripts)"
+    pairs = (
+        ("first researcher's insights the second chose too", found.first_in_second),
+        ("second researcher's insights the first chose too", found.second_in_first),
+        ("tool's insights the first researcher chose", found.tool_in_first),
+        ("tool's insights the second researcher chose", found.tool_in_second),
+    )
+    lines = []
+    for measure, agreement in pairs:
+        lines.append(Line(name, measure, agreement.share))
+        lines.append(Line(name, "... same type where they overlap", agreement.types))
     return lines
 
 

@@ -81,3 +81,15 @@ def test_other_studies_stay_well_above_keyword_precision(
     assert other.evidence.precision >= precision
     assert other.evidence.precision > 2 * other.baseline.precision
     assert other.evidence.recall >= recall
+
+
+def test_insight_choice_is_measured_against_two_researchers() -> None:
+    from benchmarks.quality_insights import insight_agreement
+
+    found = insight_agreement(load_pipeline(blank=True))
+    if found is None:
+        pytest.skip("no second insight annotation")
+    # Two researchers agree on about half; the tool's share must not fall.
+    assert found.first_in_second.share > 0.4 and found.second_in_first.share > 0.4
+    assert found.tool_in_first.share >= 0.15 and found.tool_in_second.share >= 0.22
+    assert found.tool_in_second.types >= 0.5
