@@ -1,4 +1,4 @@
-"""``research validate``: check every plan and snapshot of a study at once."""
+"""``research validate``: check every plan, snapshot and codebook of a study."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
+from research_tool.codebook import FILE_NAME, check_hypotheses, load_codebook
 from research_tool.errors import Problem, ProblemsError, ResearchError, StudyError
 from research_tool.model import Plan, Snapshot
 from research_tool.plans import parse_plan
@@ -27,6 +28,7 @@ T = TypeVar("T")
 class Validation:
     plans: list[Path] = field(default_factory=list)
     snapshots: list[Path] = field(default_factory=list)
+    codebooks: list[Path] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -50,6 +52,9 @@ def validate_study(path: Path) -> Validation:
 
     studies = {resolve_study(p).interviews_dir: resolve_study(p) for p in plan_paths}
     for study in studies.values():
+        if (study.root / FILE_NAME).is_file():
+            result.codebooks.append(study.root / FILE_NAME)
+            result.problems += _codebook_problems(study, plans)
         files = snapshot_files(study)
         result.snapshots += files
         parsed = []
@@ -63,6 +68,18 @@ def validate_study(path: Path) -> Validation:
                 new = link_problems(plan_study, plan, parsed)
                 result.problems += [p for p in new if p not in result.problems]
     return result
+
+
+def _codebook_problems(study: Study, plans: list[tuple[Plan, Study]]) -> list[Problem]:
+    """The study's codebook.yaml, if any, parsed and checked against its plans."""
+    try:
+        codebook = load_codebook(study.root)
+        for plan, plan_study in plans:
+            if plan_study.root == study.root:
+                check_hypotheses(codebook, {h.number for h in plan.hypotheses})
+    except ResearchError as exc:
+        return [exc.problem]
+    return []
 
 
 def _against_plans(

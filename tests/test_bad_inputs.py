@@ -96,7 +96,10 @@ KINDS: dict[str, dict[str, Args]] = {
         "export": lambda p: ["export", str(p.study), "--format", "qdpx"],
     },
     "rosters": {**ON_TRANSCRIPT, "verify": STUDY_COMMANDS["verify"]},
-    "codebooks": {"process": ON_TRANSCRIPT["process"]},
+    "codebooks": {
+        "process": ON_TRANSCRIPT["process"],
+        "validate": STUDY_COMMANDS["validate"],
+    },
 }
 
 # Commands that read a transcript only as the source a snapshot cites.

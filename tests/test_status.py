@@ -3,6 +3,7 @@ from __future__ import annotations
 import difflib
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from research_tool.errors import WriteRefused
 from research_tool.plans import parse_plan
 from research_tool.status import update_status, write_status
 from research_tool.yamledit import key_line
+from tests.conftest import EXAMPLE_STUDY
 from tests.study_builder import PLAN_NAME, PLANS, make_study, write
 
 GOLDEN = Path(__file__).parent / "golden" / "status"
@@ -379,3 +381,17 @@ def test_unwritable_folder_is_refused(
     assert result.exit_code == 1
     assert f"Error: {root}: is not writable" in result.stderr
     assert (root / PLAN_NAME).read_bytes() == before
+
+
+def test_validate_checks_the_codebook_against_the_plan(tmp_path: Path) -> None:
+    root = tmp_path / "study"
+    shutil.copytree(EXAMPLE_STUDY, root)
+    ok = CliRunner().invoke(cli, ["validate", str(root), "--json"])
+    assert ok.exit_code == 0 and '"codebooks"' in ok.stdout
+
+    (root / "codebook.yaml").write_text("hypotheses:\n  7: [churn]\n", "utf-8")
+    result = CliRunner().invoke(cli, ["validate", str(root)])
+    assert result.exit_code == 1
+    assert f"Error: {root / 'codebook.yaml'}:2: cue terms for hypothesis 7" in (
+        result.stderr
+    )

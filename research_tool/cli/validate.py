@@ -13,7 +13,7 @@ from research_tool.cli._common import echo_json, json_option, run
 @click.argument("study", type=click.Path(exists=True, path_type=Path))
 @json_option
 def validate(study: Path, as_json: bool) -> None:
-    """Check every plan and snapshot of STUDY; print every problem.
+    """Check every plan, snapshot and codebook of STUDY; print every problem.
 
     Exits 1 when any file has a problem, so CI can run it.
 
@@ -30,6 +30,7 @@ def validate(study: Path, as_json: bool) -> None:
                 "ok": result.ok,
                 "plans": result.plans,
                 "snapshots": result.snapshots,
+                "codebooks": result.codebooks,
                 "problems": [
                     {"file": p.path, "line": p.line, "message": p.message}
                     for p in result.problems
@@ -40,6 +41,8 @@ def validate(study: Path, as_json: bool) -> None:
         click.echo(f"Error: {problem}", err=True)
 
     checked = f"{len(result.plans)} plans, {len(result.snapshots)} snapshots"
+    if result.codebooks:
+        checked += f", {len(result.codebooks)} codebook"
     if result.problems:
         click.echo(f"{len(result.problems)} problems in {checked}.", err=True)
         raise click.exceptions.Exit(1)
