@@ -102,6 +102,7 @@ def _study_lines(pipeline: Any, annotation: str, label: str) -> list[Line]:
     gold = run_gold(pipeline, codebook=False, annotation=annotation)
     name = f"{annotation} study ({gold.files}, {label})"
     lines = _evidence_lines(name, gold.evidence, gold.baseline, gold=True)
+    lines += _codebook_lines(pipeline, annotation, name)
     lines.append(
         Line(name, "stance accuracy", gold.evidence.stance or 0.0, gold.baseline.stance)
     )
@@ -109,6 +110,24 @@ def _study_lines(pipeline: Any, annotation: str, label: str) -> list[Line]:
     lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
     lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
     return lines
+
+
+def _codebook_lines(pipeline: Any, annotation: str, name: str) -> list[Line]:
+    """F1 on the interviews after the first, without and with the codebook.
+
+    A study's codebook.yaml was written from its plan and first interview,
+    so it is measured on the others only.
+    """
+    from benchmarks.quality_gold import run_gold
+
+    without = run_gold(pipeline, split="later", codebook=False, annotation=annotation)
+    with_book = run_gold(pipeline, split="later", codebook=True, annotation=annotation)
+    return [
+        Line(name, "evidence F1, later interviews, no codebook", without.evidence.f1),
+        Line(
+            name, "evidence F1, later interviews, with codebook", with_book.evidence.f1
+        ),
+    ]
 
 
 def _insight_lines(pipeline: Any) -> list[Line]:

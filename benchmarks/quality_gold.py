@@ -72,11 +72,17 @@ SECOND = GOLD / "exhaustive"
 
 
 def gold_files(split: str = "all", annotation: str = "first") -> list[Path]:
-    """Gold files of the ``tuning`` or ``held-out`` split, or ``all``."""
+    """Gold files of the ``tuning`` or ``held-out`` split, or ``all``.
+
+    ``later`` is every interview but a study's first (by date): the ones a
+    codebook written after the first interview is measured on.
+    """
     folder, pattern = SETS[annotation]
     files = sorted(folder.glob(pattern))
     if split == "all":
         return files
+    if split == "later":
+        return files[1:]
     tuning = [f for f in files if _stem(f) in TUNING]
     return tuning if split == "tuning" else [f for f in files if f not in tuning]
 
