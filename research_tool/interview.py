@@ -43,6 +43,7 @@ class Interview:
         self.options = options
         codebook = load_codebook(state.study.root)
         check_hypotheses(codebook, {h.number for h in state.plan.hypotheses})
+        self.codebook = codebook.path
         blank = options.blank or options.model in BLANK_NAMES
         model = None if options.model in BLANK_NAMES else options.model
         self.pipeline = load_pipeline(model, blank=blank)
@@ -150,6 +151,7 @@ class Interview:
             ],
             backup=backup,
             redactions=redactions,
+            codebook=self.codebook,
         )
 
 

@@ -57,6 +57,7 @@ class Result:
     follow_ups: list[dict[str, Any]] = field(default_factory=list)
     backup: Path | None = None
     redactions: dict[str, int] = field(default_factory=dict)
+    codebook: Path | None = None  # the study's codebook.yaml, when it has one
 
 
 @dataclass

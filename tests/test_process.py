@@ -190,3 +190,16 @@ def test_a_study_template_overrides_the_shipped_one(study: Path) -> None:
     assert result.snapshot.read_text("utf-8").endswith(
         "# Our own layout for user-001\n"
     )
+
+
+def test_a_study_without_a_codebook_gets_a_hint_to_write_one(study: Path) -> None:
+    assert not (study / "codebook.yaml").exists()
+    code, _, err = _process(str(study / "transcripts" / "2026-01-10-sam.txt"))
+    assert code == 0 and "no codebook.yaml" in err
+
+    (study / "codebook.yaml").write_text("hypotheses:\n  1: [deck]\n", "utf-8")
+    code, out, err = _process(
+        str(study / "transcripts" / "2026-01-12-alex.txt"), "--json"
+    )
+    assert code == 0 and "no codebook.yaml" not in err
+    assert json.loads(out)[0]["codebook"] == str(study / "codebook.yaml")

@@ -97,6 +97,15 @@ def process(
         return
     for result in results:
         _print(result)
+    if results and results[0].codebook is None:
+        click.echo(CODEBOOK_HINT, err=True)
+
+
+CODEBOOK_HINT = (
+    "hint: this study has no codebook.yaml. Listing the words participants "
+    "used for each hypothesis improves the suggestions for later interviews "
+    "(docs/process.md, 'The codebook')."
+)
 
 
 def _interactive() -> bool:
