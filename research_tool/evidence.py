@@ -15,7 +15,9 @@ before it. In a turn about the hypothesis, its sentences of some substance
 are evidence, the best matched first; elsewhere only a sentence whose own
 words match strongly is. Its stance is ``challenges`` when contradiction
 cues, or negation close before a matched term of a positively worded
-hypothesis, say the opposite; else ``supports``. Every item keeps the terms
+hypothesis, say the opposite; else ``supports``. On the words of a
+practice the hypothesis denies ("no routine inspections"), it is the
+other way round: describing the practice challenges. Every item keeps the terms
 that matched and what the answer was about, so the researcher sees why.
 """
 

@@ -9,6 +9,8 @@ quick.") also challenges. For a hypothesis worded as an absence ("invisible", "l
 negation agrees with it instead of contradicting it. A sentence taken for
 the answer it is in, with no matched term, challenges only on an explicit
 contradiction; the "no" of a hyphenated word ("no-show") is not a negation.
+On a practice the hypothesis denies ("they do no routine inspections"),
+a sentence describing it challenges and a negated one supports.
 """
 
 from __future__ import annotations
