@@ -82,20 +82,15 @@ def _gold_lines(pipeline: Any, *, codebook: bool) -> list[Line]:
         gold = run_gold(pipeline, split=split, codebook=codebook)
         name = f"gold ({split}: {files}{book})"
         lines += _paired_lines(name, gold)
-    lines.append(
-        Line(name, "stance accuracy", gold.evidence.stance or 0.0, gold.baseline.stance)
-    )
-    lines.append(Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7"))
-    lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
-    lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
-    return lines
+    return lines + _accuracy_lines(name, gold)
 
 
 def _study_lines(pipeline: Any, annotation: str, label: str) -> list[Line]:
     """Evidence, stance and types on another study's exhaustive gold.
 
-    These studies have no codebook; precision and recall are both measured
-    against their one, exhaustive annotation.
+    Precision and recall are both measured against its one, exhaustive
+    annotation, without its codebook; the codebook is measured apart, on
+    the interviews it was not written from.
     """
     from benchmarks.quality_gold import run_gold
 
@@ -103,13 +98,18 @@ def _study_lines(pipeline: Any, annotation: str, label: str) -> list[Line]:
     name = f"{annotation} study ({gold.files}, {label})"
     lines = _evidence_lines(name, gold.evidence, gold.baseline, gold=True)
     lines += _codebook_lines(pipeline, annotation, name)
-    lines.append(
-        Line(name, "stance accuracy", gold.evidence.stance or 0.0, gold.baseline.stance)
-    )
-    lines.append(Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7"))
-    lines.append(Line(name, "insights proposed / gold", gold.insight_recall))
-    lines.append(Line(name, "same type where they overlap", gold.insight_agreement))
-    return lines
+    return lines + _accuracy_lines(name, gold)
+
+
+def _accuracy_lines(name: str, gold: GoldResult) -> list[Line]:
+    """Stance and type accuracy, and how the proposed insights meet the gold."""
+    stance = gold.evidence.stance or 0.0
+    return [
+        Line(name, "stance accuracy", stance, gold.baseline.stance),
+        Line(name, "type accuracy", gold.types, gold.types_baseline, ">= 0.7"),
+        Line(name, "insights proposed / gold", gold.insight_recall),
+        Line(name, "same type where they overlap", gold.insight_agreement),
+    ]
 
 
 def _codebook_lines(pipeline: Any, annotation: str, name: str) -> list[Line]:
