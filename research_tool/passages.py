@@ -23,9 +23,9 @@ _OPENING = "([{"
 _LEMMA_FIXES = {"datum": "data", "medium": "media", "criterium": "criteria"}
 # Words spaCy's lookup table reads as a form of a much rarer word ("number"
 # as "numb", "bit" as "bite", "rent" as "rend", "taxes" as "taxis"): each
-# keeps the reading people mean. Found by listing every lookup lemma at
-# least twice as rare in log probability as the word itself, less the
-# true inflections ("frustrated" -> "frustrate"), and checked by hand.
+# keeps the reading people mean. Found by listing every lookup lemma whose
+# log probability is lower than the word's own by 2 or more, less the true
+# inflections ("frustrated" -> "frustrate"), and checked by hand.
 _SAID_AS = {
     "bit": "bit",
     "number": "number",
