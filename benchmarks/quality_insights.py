@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from benchmarks.quality_gold import GOLD, SETS, _Case
+from benchmarks.quality_gold import GOLD, SETS, _Case, _span
 from benchmarks.scoring import Span, overlaps
 
 SECOND = GOLD.parent / "insights-second"
@@ -57,41 +57,32 @@ def insight_agreement(pipeline: Any = None) -> InsightAgreement | None:
     if not seconds:
         return None
     pipeline = pipeline or load_pipeline(blank=True)
-    pairs: dict[str, list[Agreement]] = {k: [] for k in ("ab", "ba", "ta", "tb")}
+    pairs: list[tuple[Agreement, ...]] = []
     for path in seconds:
-        case = _Case(_first_annotation(path), pipeline, codebook=False)
-        first = _typed(case, case.data)
-        second = _typed(case, yaml.safe_load(path.read_text("utf-8")))
-        tool = [
+        data = yaml.safe_load(path.read_text("utf-8"))
+        case = _Case(_first_annotation(data["transcript"]), pipeline, codebook=False)
+        first, second = _typed(case, case.data), _typed(case, data)
+        tool = [(_span(i.candidate.passage), i.type) for i in case.analysis.insights]
+        pairs.append(
             (
-                (
-                    i.candidate.passage.turn.index,
-                    i.candidate.passage.start,
-                    i.candidate.passage.end,
-                ),
-                i.type,
+                _agree(first, second),
+                _agree(second, first),
+                _agree(tool, first),
+                _agree(tool, second),
             )
-            for i in case.analysis.insights
-        ]
-        pairs["ab"].append(_agree(first, second))
-        pairs["ba"].append(_agree(second, first))
-        pairs["ta"].append(_agree(tool, first))
-        pairs["tb"].append(_agree(tool, second))
-    total = {k: _sum(v) for k, v in pairs.items()}
-    return InsightAgreement(
-        total["ab"], total["ba"], total["ta"], total["tb"], len(seconds)
-    )
+        )
+    totals = [_sum(list(column)) for column in zip(*pairs, strict=True)]
+    return InsightAgreement(*totals, files=len(seconds))
 
 
-def _first_annotation(second: Path) -> Path:
-    stem = second.name.removesuffix(".yaml")
+def _first_annotation(transcript: str) -> Path:
+    """The gold file, with insights, of the transcript the second one names."""
     for folder, pattern in SETS.values():
-        for path in folder.glob(pattern):
-            if path.name.startswith(stem + ".") and "insights" in path.read_text(
-                "utf-8"
-            ):
+        for path in sorted(folder.glob(pattern)):
+            data = yaml.safe_load(path.read_text("utf-8"))
+            if data.get("transcript") == transcript and data.get("insights"):
                 return path
-    raise FileNotFoundError(f"no first annotation for {second.name}")
+    raise FileNotFoundError(f"no first annotation of insights for {transcript}")
 
 
 def _typed(case: _Case, data: dict[str, Any]) -> Typed:
